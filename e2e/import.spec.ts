@@ -1,0 +1,72 @@
+// The foundation journeys on the production build: import real exports, check the figures against
+// independently computed ones, survive bad input, reloads and going offline.
+import { expect, test } from '@playwright/test';
+import { join } from 'node:path';
+import { corruptFile, DATASETS, expected, onlineRetailCsv } from './fixtures';
+import { fmtInt, fmtMoney, ShopLens } from './pages/shoplens';
+
+test('online-retail: import, exact KPIs, reload, then offline', async ({ page, context }) => {
+  const app = new ShopLens(page);
+  const e = expected('online-retail');
+  await app.open();
+  await app.importFiles([onlineRetailCsv()]);
+  await expect(page.getByTestId('preset')).toHaveText(/Online Retail/);
+  await app.confirmImport();
+  await expect(app.kpi('events')).toHaveText(fmtInt(e.events));
+  await expect(app.kpi('users')).toHaveText(fmtInt(e.users));
+  await expect(app.kpi('orders')).toHaveText(fmtInt(e.orders));
+  await expect(app.kpi('revenue')).toHaveText(fmtMoney(e.netRevenue));
+  await expect(app.kpi('items')).toHaveText(fmtInt(e.items));
+  await page.screenshot({ path: 'test-results/overview-online-retail.png', fullPage: true });
+
+  await page.reload();
+  await expect(app.kpi('events')).toHaveText(fmtInt(e.events));
+
+  // Offline: the service worker serves the app shell and workers; IndexedDB still holds the data.
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await page.reload();
+  await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+  await context.setOffline(true);
+  await page.reload();
+  await expect(app.kpi('revenue')).toHaveText(fmtMoney(e.netRevenue));
+  await app.open('#/');
+  await expect(app.datasetRows()).toHaveCount(1);
+  await context.setOffline(false);
+});
+
+test('rees46 figures, then a corrupt file leaves the dataset intact', async ({ page }) => {
+  const app = new ShopLens(page);
+  const e = expected('rees46-2019-oct-head');
+  await app.open();
+  await app.importFiles([join(DATASETS, 'rees46-2019-oct-head.csv')]);
+  await expect(page.getByTestId('preset')).toHaveText(/REES46/);
+  await app.confirmImport();
+  await expect(app.kpi('events')).toHaveText(fmtInt(e.events));
+  await expect(app.kpi('users')).toHaveText(fmtInt(e.users));
+  await expect(app.kpi('sessions')).toHaveText(fmtInt(e.sessions));
+  await expect(app.kpi('items')).toHaveText(fmtInt(e.items));
+  await expect(app.kpi('revenue')).toHaveText(fmtMoney(e.netRevenue));
+
+  await app.importFiles([corruptFile()]);
+  await expect(page.getByRole('alert')).toContainText('orders-corrupt.csv');
+  await expect(page.getByRole('alert')).toContainText('PNG');
+  await page.screenshot({ path: 'test-results/import-error.png' });
+  await page.getByRole('button', { name: 'OK' }).click();
+  await expect(app.kpi('events')).toHaveText(fmtInt(e.events));
+  await page.reload();
+  await expect(app.kpi('users')).toHaveText(fmtInt(e.users));
+});
+
+test('the demo link opens the generated demo store', async ({ page }) => {
+  const app = new ShopLens(page);
+  await app.open('#/demo');
+  await expect(page.getByTestId('dataset-name')).toHaveText('Demo store', { timeout: 120_000 });
+  await expect(app.kpi('events')).not.toHaveText('0');
+  await expect(page.getByTestId('daily-chart')).toBeVisible();
+  await page.screenshot({ path: 'test-results/overview-demo.png', fullPage: true });
+  await app.open('#/');
+  await expect(app.datasetRows()).toHaveCount(1);
+  await page.screenshot({ path: 'test-results/home.png', fullPage: true });
+});

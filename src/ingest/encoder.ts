@@ -1,0 +1,197 @@
+// Normalises source rows into canonical events and encodes them into columnar chunks
+// (ARCHITECTURE.md §1): strings become dictionary codes, numbers go into typed arrays.
+import { isMissing, normaliseId, parseNumber, parseTime } from './infer';
+import { CANONICAL_TYPES, type Field, type Mapping } from './types';
+
+/** Rows per stored chunk: big enough that IndexedDB per-record cost vanishes, small enough to stream. */
+export const CHUNK_ROWS = 65_536;
+/** Canonical columns stored as Int32 dictionary codes (-1 = missing). */
+export const DICT_FIELDS = ['user', 'session', 'item', 'category', 'brand', 'order', 'country', 'channel'] as const;
+/** Prefix of extra columns that keep unmapped source values. */
+export const EXTRA_PREFIX = 'x:';
+/** Distinct timestamps remembered per import; exports repeat timestamps a lot (one per order line). */
+const TIME_CACHE_LIMIT = 200_000;
+
+type DictField = (typeof DICT_FIELDS)[number];
+
+/** A growing string → code dictionary. */
+class Dictionary {
+  private readonly codes = new Map<string, number>();
+  readonly values: string[] = [];
+  code(s: string): number {
+    let c = this.codes.get(s);
+    if (c === undefined) {
+      c = this.values.length;
+      this.codes.set(s, c);
+      this.values.push(s);
+    }
+    return c;
+  }
+}
+
+/** One encoded chunk: row count and one buffer per column. */
+export interface EncodedChunk {
+  rows: number;
+  columns: Record<string, ArrayBuffer>;
+}
+
+/** Column arrays of the chunk being filled. */
+interface Buffers {
+  ts: Float64Array;
+  type: Uint8Array;
+  price: Float64Array;
+  quantity: Float64Array;
+  revenue: Float64Array;
+  dict: Record<string, Int32Array>;
+}
+
+/** Encodes rows of one mapped source into chunks; one instance per import. */
+export class EventEncoder {
+  private readonly dicts = new Map<string, Dictionary>();
+  /** [column name, source index] of every dictionary-encoded column, canonical then extra. */
+  private readonly dictCols: [string, number][];
+  private readonly typeDict = new Dictionary();
+  private readonly timeCache = new Map<string, number>();
+  private buf: Buffers;
+  private n = 0;
+  private readonly col: Partial<Record<Field, number>>;
+  /** Source index whose value is the user: the user column, else the session (each session a visitor). */
+  private readonly userSource: number | undefined;
+  total = 0;
+  minTs = Infinity;
+  maxTs = -Infinity;
+
+  constructor(private readonly mapping: Mapping, header: string[]) {
+    this.col = mapping.columns;
+    for (const t of CANONICAL_TYPES) this.typeDict.code(t);
+    this.userSource = this.col.user ?? this.col.session;
+    const used = new Set(Object.values(this.col));
+    const canonical = DICT_FIELDS.flatMap((f): [string, number][] => {
+      const idx = f === 'user' ? this.userSource : this.col[f];
+      return idx === undefined ? [] : [[f, idx]];
+    });
+    const extra = header.flatMap((h, i): [string, number][] => (used.has(i) ? [] : [[EXTRA_PREFIX + h, i]]));
+    this.dictCols = [...canonical, ...extra];
+    for (const [name] of this.dictCols) this.dicts.set(name, new Dictionary());
+    this.buf = this.alloc();
+  }
+
+  /** Names of the columns each chunk stores. */
+  get columns(): string[] {
+    return ['ts', 'type', 'price', 'quantity', 'revenue', ...this.dictCols.map(([c]) => c)];
+  }
+
+  /** True when the current chunk is full and should be taken. */
+  get full(): boolean {
+    return this.n === CHUNK_ROWS;
+  }
+
+  /** Rows in the chunk being filled. */
+  get pending(): number {
+    return this.n;
+  }
+
+  /** Encodes one row; returns why it was rejected, or null. Rejected rows leave no trace. */
+  push(cells: string[]): string | null {
+    const { col, mapping } = this;
+    const rawTime = col.time === undefined ? '' : (cells[col.time] ?? '');
+    if (isMissing(rawTime)) return 'missing time';
+    const ts = this.time(rawTime);
+    if (Number.isNaN(ts)) return `unparsable time '${rawTime}'`;
+
+    let type = mapping.defaultType as string;
+    if (col.type !== undefined) {
+      const raw = (cells[col.type] ?? '').trim();
+      if (isMissing(raw)) return 'missing event type';
+      const key = raw.toLowerCase();
+      type = Object.hasOwn(mapping.typeMap, key) ? (mapping.typeMap[key] as string) : key;
+    }
+    const order = col.order === undefined ? '' : (cells[col.order] ?? '');
+    if (mapping.refundOrderPrefix && type === 'purchase' && order.startsWith(mapping.refundOrderPrefix)) type = 'refund';
+    const typeCode = this.typeDict.code(type);
+    if (typeCode > 255) return `too many distinct event types (at '${type}')`;
+
+    const dc = mapping.decimalComma;
+    const rawQty = cell(cells, col.quantity);
+    const qty = rawQty === undefined ? 1 : parseNumber(rawQty, dc);
+    if (Number.isNaN(qty)) return `non-numeric quantity '${rawQty}'`;
+    const rawPrice = cell(cells, col.price);
+    let price = rawPrice === undefined ? NaN : parseNumber(rawPrice, dc);
+    if (rawPrice !== undefined && Number.isNaN(price)) return `non-numeric price '${rawPrice}'`;
+    const rawTotal = cell(cells, col.revenue);
+    const total = rawTotal === undefined ? NaN : parseNumber(rawTotal, dc);
+    if (rawTotal !== undefined && Number.isNaN(total)) return `non-numeric line total '${rawTotal}'`;
+    if (Number.isNaN(price) && !Number.isNaN(total) && qty !== 0) price = total / qty;
+    let revenue = 0;
+    if (type === 'purchase' || type === 'refund') {
+      revenue = Number.isNaN(total) ? price * qty : total;
+      if (Number.isNaN(revenue)) revenue = 0;
+      if (type === 'refund' && revenue > 0) revenue = -revenue;
+    }
+
+    const i = this.n++;
+    const b = this.buf;
+    b.ts[i] = ts;
+    b.type[i] = typeCode;
+    b.price[i] = price;
+    b.quantity[i] = qty;
+    b.revenue[i] = revenue;
+    for (const [name, idx] of this.dictCols) {
+      const raw = cells[idx] ?? '';
+      (b.dict[name] as Int32Array)[i] = isMissing(raw) ? -1 : (this.dicts.get(name) as Dictionary).code(isIdField(name) ? normaliseId(raw) : raw.trim());
+    }
+    if (ts < this.minTs) this.minTs = ts;
+    if (ts > this.maxTs) this.maxTs = ts;
+    this.total++;
+    return null;
+  }
+
+  /** Hands over the rows encoded so far as one chunk and starts a new one. */
+  take(): EncodedChunk {
+    const n = this.n;
+    const b = this.buf;
+    const cut = (a: Float64Array | Int32Array | Uint8Array): ArrayBuffer => a.slice(0, n).buffer as ArrayBuffer;
+    const columns: Record<string, ArrayBuffer> = { ts: cut(b.ts), type: cut(b.type), price: cut(b.price), quantity: cut(b.quantity), revenue: cut(b.revenue) };
+    for (const [name] of this.dictCols) columns[name] = cut(b.dict[name] as Int32Array);
+    this.n = 0;
+    return { rows: n, columns };
+  }
+
+  /** Dictionaries of every encoded column, plus `type`. */
+  dictionaries(): Record<string, string[]> {
+    const out: Record<string, string[]> = { type: this.typeDict.values };
+    for (const [name, d] of this.dicts) out[name] = d.values;
+    return out;
+  }
+
+  private alloc(): Buffers {
+    const dict: Record<string, Int32Array> = {};
+    for (const [name] of this.dictCols) dict[name] = new Int32Array(CHUNK_ROWS);
+    return {
+      ts: new Float64Array(CHUNK_ROWS), type: new Uint8Array(CHUNK_ROWS), price: new Float64Array(CHUNK_ROWS),
+      quantity: new Float64Array(CHUNK_ROWS), revenue: new Float64Array(CHUNK_ROWS), dict,
+    };
+  }
+
+  private time(raw: string): number {
+    let t = this.timeCache.get(raw);
+    if (t === undefined) {
+      t = parseTime(raw, this.mapping.timeFormat);
+      if (this.timeCache.size >= TIME_CACHE_LIMIT) this.timeCache.clear();
+      this.timeCache.set(raw, t);
+    }
+    return t;
+  }
+}
+
+/** Id-like columns drop float artefacts (`17850.0` → `17850`). */
+function isIdField(name: string): name is DictField {
+  return name === 'user' || name === 'session' || name === 'item' || name === 'order';
+}
+
+/** A mapped, non-missing cell, or undefined. */
+function cell(cells: string[], idx: number | undefined): string | undefined {
+  if (idx === undefined) return undefined;
+  const raw = cells[idx] ?? '';
+  return isMissing(raw) ? undefined : raw;
+}

@@ -1,0 +1,22 @@
+// Web Locks mark work in progress across tabs and workers, so start-up cleanup never deletes an
+// import that another tab is still writing.
+
+/** Lock name held for the whole of one import. */
+export function importLockName(datasetId: string): string {
+  return `shoplens-import:${datasetId}`;
+}
+
+/** Runs `fn` while holding the named lock (plain call where Web Locks are missing, e.g. Node tests). */
+export async function withLock<T>(name: string, fn: () => Promise<T>): Promise<T> {
+  const locks = globalThis.navigator?.locks;
+  if (!locks) return fn();
+  return locks.request(name, fn) as Promise<T>;
+}
+
+/** Names of the locks currently held or waited for, in any tab. */
+export async function activeLockNames(): Promise<Set<string>> {
+  const locks = globalThis.navigator?.locks;
+  if (!locks) return new Set();
+  const q = await locks.query();
+  return new Set([...(q.held ?? []), ...(q.pending ?? [])].map((l) => l.name ?? ''));
+}

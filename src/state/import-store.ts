@@ -1,0 +1,96 @@
+// The import journey: choose files → confirm mapping → progress → done (or error), one at a time.
+import { create } from 'zustand';
+import type { Mapping } from '../ingest/types';
+import { deleteDataset } from '../storage/dataset-repo';
+import { getDb } from '../storage/db';
+import { importDemo, importFiles, inspectFiles } from '../workers/ingest-client';
+import { DEMO_SEED, type ImportProgress, type InspectResult } from '../workers/protocol';
+
+/** Where the journey stands. */
+export type ImportPhase =
+  | { kind: 'idle' }
+  | { kind: 'inspecting'; names: string[] }
+  | { kind: 'confirm'; files: File[]; inspected: InspectResult; mapping: Mapping; preset: string; name: string; skipDuplicates: boolean }
+  | { kind: 'importing'; name: string; progress: ImportProgress | null }
+  | { kind: 'done'; datasetId: string }
+  | { kind: 'error'; message: string };
+
+interface ImportStore {
+  phase: ImportPhase;
+  chooseFiles(files: File[]): Promise<void>;
+  /** Edits the pending confirmation (mapping, preset, name, skipDuplicates). */
+  edit(patch: Partial<{ mapping: Mapping; preset: string; name: string; skipDuplicates: boolean }>): void;
+  confirm(): Promise<void>;
+  startDemo(): Promise<void>;
+  cancel(): void;
+  reset(): void;
+}
+
+let controller: AbortController | null = null;
+
+/** A dataset name from the first file: `online-retail.csv.gz` → `online-retail`. */
+function nameFrom(files: File[]): string {
+  const base = (files[0]?.name ?? 'Dataset').replace(/(\.(csv|tsv|txt|json|jsonl|ndjson))?(\.gz)?$/i, '');
+  return files.length > 1 ? `${base} (+${files.length - 1} files)` : base;
+}
+
+/** Runs one import job with cancel support and cleanup of the partial dataset on any failure. */
+async function run(set: (p: ImportPhase) => void, name: string, job: (id: string, signal: AbortSignal, onProgress: (p: ImportProgress) => void) => Promise<number>) {
+  controller?.abort();
+  const ctl = (controller = new AbortController());
+  const datasetId = crypto.randomUUID();
+  set({ kind: 'importing', name, progress: null });
+  try {
+    await job(datasetId, ctl.signal, (progress) => !ctl.signal.aborted && set({ kind: 'importing', name, progress }));
+    set({ kind: 'done', datasetId });
+  } catch (e) {
+    // The worker deletes its partial dataset on errors; after a cancel it was terminated, so we do.
+    await deleteDataset(getDb(), datasetId);
+    set(ctl.signal.aborted ? { kind: 'idle' } : { kind: 'error', message: (e as Error).message });
+  } finally {
+    if (controller === ctl) controller = null;
+  }
+}
+
+/** The import journey's store. */
+export const useImportStore = create<ImportStore>((set, get) => {
+  const setPhase = (phase: ImportPhase) => set({ phase });
+  return {
+    phase: { kind: 'idle' },
+    async chooseFiles(files) {
+      controller?.abort();
+      setPhase({ kind: 'inspecting', names: files.map((f) => f.name) });
+      try {
+        const inspected = await inspectFiles(files);
+        setPhase({ kind: 'confirm', files, inspected, mapping: inspected.guess.mapping, preset: inspected.guess.preset, name: nameFrom(files), skipDuplicates: true });
+      } catch (e) {
+        setPhase({ kind: 'error', message: (e as Error).message });
+      }
+    },
+    edit(patch) {
+      const p = get().phase;
+      if (p.kind === 'confirm') setPhase({ ...p, ...patch });
+    },
+    async confirm() {
+      const p = get().phase;
+      if (p.kind !== 'confirm') return;
+      const dup = new Set(p.skipDuplicates ? p.inspected.duplicates.map((d) => d.file) : []);
+      const keep = p.files.map((f, i) => ({ f, meta: p.inspected.files[i] })).filter((x) => !dup.has(x.f.name));
+      if (keep.length === 0) return;
+      const inspected = { ...p.inspected, files: keep.flatMap((x) => (x.meta ? [x.meta] : [])) };
+      await run(setPhase, p.name, (datasetId, signal, onProgress) =>
+        importFiles({ datasetId, name: p.name, files: keep.map((x) => x.f), inspected, mapping: p.mapping, preset: p.preset }, onProgress, signal));
+    },
+    async startDemo() {
+      await run(setPhase, 'Demo store', (datasetId, signal, onProgress) => importDemo({ datasetId, seed: DEMO_SEED }, onProgress, signal));
+    },
+    cancel() {
+      const p = get().phase;
+      controller?.abort();
+      if (p.kind === 'confirm' || p.kind === 'inspecting' || p.kind === 'error') setPhase({ kind: 'idle' });
+    },
+    reset() {
+      setPhase({ kind: 'idle' });
+    },
+  };
+});

@@ -1,0 +1,29 @@
+// Progress of a running import: bar, rows, speed, time left, Cancel.
+import { formatDuration, formatInt } from '../../../lib/format';
+import type { ImportProgress as Progress } from '../../../workers/protocol';
+
+/** The progress view. */
+export function ImportProgress({ name, progress, onCancel }: { name: string; progress: Progress | null; onCancel(): void }) {
+  const share = progress && progress.bytesTotal > 0 ? Math.min(1, progress.bytesDone / progress.bytesTotal) : 0;
+  const secs = (progress?.elapsedMs ?? 0) / 1000;
+  const rate = progress && secs > 0 ? progress.rows / secs : 0;
+  const eta = share > 0.02 ? (secs / share) * (1 - share) : NaN;
+  return (
+    <div className="stack" aria-live="polite">
+      <h2>Importing {name}…</h2>
+      <div className="progress" role="progressbar" aria-label="Import progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(share * 100)}>
+        <div style={{ width: `${(share * 100).toFixed(1)}%` }} />
+      </div>
+      <div className="row muted">
+        <span data-testid="import-rows">{formatInt(progress?.rows ?? 0)} rows</span>
+        <span>·</span>
+        <span>{formatInt(rate)} rows/s</span>
+        <span>·</span>
+        <span>{Number.isNaN(eta) ? 'estimating time left…' : `about ${formatDuration(eta)} left`}</span>
+        {progress && progress.rejected > 0 && <><span>·</span><span>{formatInt(progress.rejected)} lines skipped</span></>}
+      </div>
+      {progress?.file && <p className="muted">Reading {progress.file}</p>}
+      <div className="row"><button onClick={onCancel}>Cancel</button></div>
+    </div>
+  );
+}

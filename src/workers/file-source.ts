@@ -1,0 +1,67 @@
+// Files as row sources: head sniffing, gzip detection, hashing and streaming reads.
+import { readRows, textStream } from '../ingest/read-rows';
+import { binaryReason, isGzip, sniffSource } from '../ingest/sniff';
+import type { SourceInfo } from '../ingest/types';
+import type { RowSource } from './import-job';
+
+/** Bytes of decoded text the sniffer looks at. */
+export const HEAD_CHARS = 64 * 1024;
+
+/** The first HEAD_CHARS characters of a (possibly gzipped) file. */
+export async function readHead(file: Blob): Promise<{ gzip: boolean; text: string; problem: string | null }> {
+  const magic = new Uint8Array(await file.slice(0, 4096).arrayBuffer());
+  const gzip = isGzip(magic);
+  if (!gzip) {
+    const problem = binaryReason(magic);
+    if (problem) return { gzip, text: '', problem };
+  }
+  const reader = textStream(file, gzip).text.getReader();
+  let text = '';
+  try {
+    while (text.length < HEAD_CHARS) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      text += value;
+    }
+  } catch {
+    return { gzip, text: '', problem: 'is not a valid gzip file' };
+  } finally {
+    void reader.cancel().catch(() => undefined);
+  }
+  if (gzip) {
+    const problem = binaryReason(new TextEncoder().encode(text.slice(0, 4096)));
+    if (problem) return { gzip, text: '', problem };
+  }
+  return { gzip, text, problem: null };
+}
+
+/** Hex SHA-256 of a file's bytes. */
+export async function hashFile(file: Blob): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', await file.arrayBuffer());
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Sniffs a head of text, or explains why it is unusable. */
+export function sniffText(text: string): { info: SourceInfo | null; problem: string | null } {
+  if (text.trim() === '') return { info: null, problem: 'is empty' };
+  try {
+    const info = sniffSource(text);
+    if (info.preview.length === 0) return { info: null, problem: 'holds no data rows' };
+    return { info, problem: null };
+  } catch (e) {
+    return { info: null, problem: `could not be read (${(e as Error).message})` };
+  }
+}
+
+/** A File as a RowSource for the import job. */
+export function fileSource(file: File, hash: string, gzip: boolean, info: SourceInfo): RowSource {
+  let stream: ReturnType<typeof textStream> | null = null;
+  return {
+    file: { name: file.name, size: file.size, hash },
+    bytesRead: () => stream?.bytesRead() ?? 0,
+    read: (sink) => {
+      stream = textStream(file, gzip);
+      return readRows(stream.text, info, sink);
+    },
+  };
+}

@@ -1,0 +1,126 @@
+// The whole import path (sniff → guess → read → encode → store → load → overview) on the real
+// exports, checked against the independently computed figures in shared/datasets.
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { overview } from '../analytics/overview';
+import { openDb } from '../storage/db';
+import { listDatasets } from '../storage/dataset-repo';
+import { loadDataset } from './dataset-loader';
+import { fileSource, hashFile, readHead, sniffText } from './file-source';
+import { ImportError, runImport } from './import-job';
+import { inspectFiles } from './inspect';
+import type { Field } from '../ingest/types';
+
+const DATA = resolve(import.meta.dirname, '../../../shared/datasets');
+const expected = (name: string) => JSON.parse(readFileSync(resolve(DATA, `${name}.expected.json`), 'utf8'));
+const dataFile = (name: string) => new File([readFileSync(resolve(DATA, name))], name);
+
+async function importFile(db: ReturnType<typeof openDb>, file: File, id: string = crypto.randomUUID(), columns: Partial<Record<Field, number>> = {}) {
+  const ins = await inspectFiles(db, [file]);
+  ins.guess.mapping.columns = { ...ins.guess.mapping.columns, ...columns };
+  const meta = ins.files[0] as { hash: string; gzip: boolean };
+  await runImport(db, { datasetId: id, name: file.name, header: ins.info.header, mapping: ins.guess.mapping, preset: ins.guess.preset, signature: ins.signature },
+    [fileSource(file, meta.hash, meta.gzip, ins.info)], () => undefined);
+  return { id, ins };
+}
+
+describe('import of real exports', () => {
+  it('online-retail.csv.gz reproduces the expected figures', async () => {
+    const db = openDb(`job-${crypto.randomUUID()}`);
+    const { id, ins } = await importFile(db, dataFile('online-retail.csv.gz'));
+    expect(ins.guess.preset).toBe('online-retail');
+    const e = expected('online-retail');
+    const d = await loadDataset(db, id);
+    const o = overview(d.table, d.overview);
+    expect(o.kpis.events).toBe(e.events);
+    expect(o.kpis.users).toBe(e.users);
+    expect(o.kpis.items).toBe(e.items);
+    expect(o.kpis.orders).toBe(e.orders);
+    expect(o.kpis.netRevenue).toBe(e.netRevenue);
+    expect(o.daily.filter((p) => p.revenue !== 0).length).toBe(e.daysWithRevenue);
+    for (const [day, rev] of Object.entries({ ...e.dailyNetRevenueFirst5, ...e.dailyNetRevenueLast5 })) {
+      expect(o.daily.find((p) => p.day === day)?.revenue).toBe(rev);
+    }
+    expect(Object.fromEntries(o.types.map((t) => [t.type, t.count]))).toEqual(e.byType);
+    expect(new Date(d.table.ts[0] as number).toISOString()).toBe(e.firstEvent.replace('+00:00', '.000Z'));
+  }, 120_000);
+
+  it('rees46 head reproduces the expected figures', async () => {
+    const db = openDb(`job-${crypto.randomUUID()}`);
+    const { id } = await importFile(db, dataFile('rees46-2019-oct-head.csv'));
+    const e = expected('rees46-2019-oct-head');
+    const d = await loadDataset(db, id);
+    const o = overview(d.table, d.overview);
+    expect(o.kpis).toMatchObject({ events: e.events, users: e.users, items: e.items, sessions: e.sessions, purchasers: e.purchasers, netRevenue: e.netRevenue });
+    expect(Object.fromEntries(o.types.map((t) => [t.type, t.count]))).toEqual(e.byType);
+  });
+
+  it('otto sessions become one event per nested element, each session its own visitor', async () => {
+    const db = openDb(`job-${crypto.randomUUID()}`);
+    const { id } = await importFile(db, dataFile('otto-sessions.jsonl'));
+    const o = overview((await loadDataset(db, id)).table, (await loadDataset(db, id)).overview);
+    expect(o.kpis.events).toBe(862);
+    expect(o.kpis.users).toBe(20);
+    expect(o.kpis.sessions).toBe(20);
+  });
+
+  it('re-importing a stored file is detected by content hash', async () => {
+    const db = openDb(`job-${crypto.randomUUID()}`);
+    const file = dataFile('otto-sessions.jsonl');
+    await importFile(db, file);
+    const again = await inspectFiles(db, [file]);
+    expect(again.duplicates).toEqual([{ file: 'otto-sessions.jsonl', datasetName: 'otto-sessions.jsonl' }]);
+  });
+});
+
+describe('bad input never costs stored data', () => {
+  const csv = (text: string, name = 'bad.csv') => new File([text], name);
+
+  it('refuses a file where most lines fail, stores nothing, and names file, line and reason', async () => {
+    const db = openDb(`job-${crypto.randomUUID()}`);
+    await importFile(db, dataFile('otto-sessions.jsonl'), 'keep');
+    const rows = ['event_time,user_id,product_id,price', '2020-01-01 10:00:00,u1,p1,1.5'];
+    for (let i = 0; i < 30; i++) rows.push(`2020-01-01 10:00:00,u${i},p1,not-a-price`);
+    // The user maps the garbage column as the price; the import must then refuse the file.
+    const err = await importFile(db, csv(rows.join('\n')), undefined, { price: 3 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ImportError);
+    expect((err as Error).message).toMatch(/bad\.csv: 30 of 31 lines .*line 3: non-numeric price 'not-a-price'/);
+    expect((await listDatasets(db)).map((d) => d.id)).toEqual(['keep']);
+    expect(await db.datasets.count()).toBe(1);
+  });
+
+  it('skips and reports malformed lines with their line numbers', async () => {
+    const db = openDb(`job-${crypto.randomUUID()}`);
+    const good = Array.from({ length: 8 }, (_, i) => `2020-01-0${i + 1} 10:00:00,u${i},p1,1.5`);
+    const text = ['event_time,user_id,product_id,price', good[0], '2020-13-45 10:00:00,u2,p1,2', '2020-01-02 10:00:00,u3', ...good.slice(1)].join('\n');
+    const { id } = await importFile(db, csv(text));
+    const d = (await listDatasets(db))[0];
+    expect(d?.rows).toBe(8);
+    expect(d?.summary?.firstRejections).toEqual([
+      { file: 'bad.csv', line: 3, reason: "unparsable time '2020-13-45 10:00:00'" },
+      { file: 'bad.csv', line: 4, reason: 'expected 4 fields, found 2' },
+    ]);
+    expect(id).toBe(d?.id);
+  });
+
+  it('a full disk mid-import removes the partial dataset and says so', async () => {
+    const db = openDb(`job-${crypto.randomUUID()}`);
+    await importFile(db, dataFile('otto-sessions.jsonl'), 'keep');
+    vi.spyOn(db.chunks, 'put').mockRejectedValueOnce(Object.assign(new Error('quota'), { name: 'QuotaExceededError' }));
+    const err = await importFile(db, dataFile('rees46-2019-oct-head.csv')).catch((e: unknown) => e);
+    expect((err as Error).message).toMatch(/ran out of storage space/);
+    expect(await db.datasets.count()).toBe(1);
+    expect(await db.chunks.where('datasetId').notEqual('keep').count()).toBe(0);
+  });
+
+  it('explains files that are not exports at all', async () => {
+    const png = new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])], 'photo.png');
+    expect((await readHead(png)).problem).toMatch(/PNG/);
+    expect(sniffText('   \n').problem).toBe('is empty');
+    const db = openDb(`job-${crypto.randomUUID()}`);
+    await expect(inspectFiles(db, [new File([], 'empty.csv')])).rejects.toThrow('empty.csv is empty');
+    expect(await hashFile(new File(['abc'], 'a'))).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+  });
+});

@@ -1,0 +1,138 @@
+// One import: rows from sources → encoder → chunks in IndexedDB. All or nothing: on any failure the
+// partial dataset is deleted and existing datasets are never touched.
+import { EventEncoder } from '../ingest/encoder';
+import type { BatchSink } from '../ingest/read-rows';
+import type { Mapping } from '../ingest/types';
+import { importLockName, withLock } from '../lib/locks';
+import type { ShopLensDb } from '../storage/db';
+import { beginImport, deleteDataset, finishImport, putChunk } from '../storage/dataset-repo';
+import { rememberMapping } from '../storage/mapping-repo';
+import type { Rejection, SourceFile } from '../storage/schema';
+
+/** Rejections shown in the UI; the full list is stored for the CSV download. */
+export const SHOWN_REJECTIONS = 100;
+/** A file is refused when more than this share of its lines fails. */
+export const MAX_REJECT_SHARE = 0.5;
+/** Lines read before the share is judged early, so a hopeless file stops fast. */
+const EARLY_JUDGE_LINES = 5_000;
+/** Minimum gap between progress reports. */
+const PROGRESS_MS = 100;
+
+/** A stream of rows with a name and a size, for progress. */
+export interface RowSource {
+  file: SourceFile;
+  read(sink: BatchSink): Promise<void>;
+  bytesRead(): number;
+}
+
+/** Everything an import needs besides its sources. */
+export interface ImportSpec {
+  datasetId: string;
+  name: string;
+  header: string[];
+  mapping: Mapping;
+  preset: string;
+  /** Remember the mapping under this header signature once the import succeeds. */
+  signature?: string;
+  labels?: unknown;
+}
+
+/** Progress of a running import. */
+export interface ImportProgress {
+  rows: number;
+  rejected: number;
+  bytesDone: number;
+  bytesTotal: number;
+  elapsedMs: number;
+  file: string;
+}
+
+/** A failure with a message meant for the user. */
+export class ImportError extends Error {
+  override name = 'ImportError';
+}
+
+/** Runs an import under a Web Lock named after the dataset; returns the stored row count. */
+export function runImport(db: ShopLensDb, spec: ImportSpec, sources: RowSource[], onProgress: (p: ImportProgress) => void): Promise<number> {
+  return withLock(importLockName(spec.datasetId), async () => {
+    try {
+      return await importAll(db, spec, sources, onProgress);
+    } catch (e) {
+      await deleteDataset(db, spec.datasetId);
+      throw friendly(e);
+    }
+  });
+}
+
+async function importAll(db: ShopLensDb, spec: ImportSpec, sources: RowSource[], onProgress: (p: ImportProgress) => void): Promise<number> {
+  const started = performance.now();
+  await beginImport(db, { id: spec.datasetId, name: spec.name, createdAt: Date.now(), files: sources.map((s) => s.file), preset: spec.preset, mapping: spec.mapping, header: spec.header, labels: spec.labels });
+  const enc = new EventEncoder(spec.mapping, spec.header);
+  const rejections: Rejection[] = [];
+  const reasonCounts: Record<string, number> = {};
+  const bytesTotal = sources.reduce((s, x) => s + x.file.size, 0);
+  let bytesBefore = 0, rowsRead = 0, chunkIndex = 0, chunkBytes = 0, lastReport = 0;
+
+  const writeChunk = async () => {
+    const chunk = enc.take();
+    chunkBytes += Object.values(chunk.columns).reduce((s, b) => s + b.byteLength, 0);
+    await putChunk(db, { datasetId: spec.datasetId, index: chunkIndex++, ...chunk });
+  };
+
+  for (const src of sources) {
+    const name = src.file.name;
+    let fileLines = 0, fileRejected = 0;
+    const reject = (line: number, reason: string) => {
+      fileRejected++;
+      rejections.push({ file: name, line, reason });
+      const kind = reason.split(" '")[0] ?? reason;
+      reasonCounts[kind] = (reasonCounts[kind] ?? 0) + 1;
+    };
+    await src.read(async (batch) => {
+      for (const b of batch.broken) reject(b.line, b.reason);
+      fileLines += batch.broken.length + batch.rows.length;
+      for (let i = 0; i < batch.rows.length; i++) {
+        const row = batch.rows[i] as string[];
+        const line = batch.lines[i] ?? 0;
+        const reason = row.length === spec.header.length ? enc.push(row) : `expected ${spec.header.length} fields, found ${row.length}`;
+        if (reason !== null) reject(line, reason);
+        if (enc.full) await writeChunk();
+      }
+      if (fileLines >= EARLY_JUDGE_LINES && fileRejected > fileLines * 0.9) throw tooManyFailures(name, fileRejected, fileLines, rejections);
+      const now = performance.now();
+      if (now - lastReport >= PROGRESS_MS) {
+        lastReport = now;
+        onProgress({ rows: enc.total, rejected: rejections.length, bytesDone: bytesBefore + src.bytesRead(), bytesTotal, elapsedMs: now - started, file: name });
+      }
+    });
+    rowsRead += fileLines;
+    if (fileLines === 0) throw new ImportError(`${name}: the file holds no data rows.`);
+    if (fileRejected > fileLines * MAX_REJECT_SHARE) throw tooManyFailures(name, fileRejected, fileLines, rejections);
+    bytesBefore += src.file.size;
+  }
+  if (enc.pending > 0) await writeChunk();
+  const importMs = performance.now() - started;
+  await finishImport(db, spec.datasetId, {
+    dictionaries: enc.dictionaries(), rows: enc.total, timeRange: [enc.minTs, enc.maxTs], columns: enc.columns, chunkBytes, rejections,
+    summary: { rowsRead, rowsRejected: rejections.length, firstRejections: rejections.slice(0, SHOWN_REJECTIONS), reasonCounts, importMs },
+  });
+  if (spec.signature) await rememberMapping(db, spec.signature, spec.preset, spec.mapping);
+  onProgress({ rows: enc.total, rejected: rejections.length, bytesDone: bytesTotal, bytesTotal, elapsedMs: importMs, file: '' });
+  return enc.total;
+}
+
+function tooManyFailures(file: string, bad: number, lines: number, rejections: Rejection[]): ImportError {
+  const first = rejections.find((r) => r.file === file);
+  const example = first ? ` First problem: line ${first.line}: ${first.reason}.` : '';
+  return new ImportError(`${file}: ${bad.toLocaleString('en')} of ${lines.toLocaleString('en')} lines could not be read, so nothing was imported.${example} Check the column mapping.`);
+}
+
+/** Turns storage failures into messages a user can act on. */
+function friendly(e: unknown): Error {
+  if (e instanceof ImportError) return e;
+  const err = e as { name?: string; inner?: { name?: string }; message?: string };
+  if (err.name === 'QuotaExceededError' || err.inner?.name === 'QuotaExceededError') {
+    return new ImportError('The browser ran out of storage space for this dataset. Nothing was imported; delete a dataset or free disk space and try again.');
+  }
+  return new ImportError(`The import failed: ${err.message ?? String(e)}. Nothing was imported; your other datasets are unchanged.`);
+}

@@ -1,0 +1,21 @@
+// Main-thread facade of the ingest worker.
+import { proxy } from 'comlink';
+import type { DemoImportRequest, FileImportRequest, ImportProgress, IngestApi, InspectResult } from './protocol';
+import { workerHandle } from './worker-handle';
+
+const handle = workerHandle<IngestApi>(() => new Worker(new URL('./ingest.worker.ts', import.meta.url), { type: 'module' }));
+
+/** Looks at dropped files and proposes a mapping. */
+export function inspectFiles(files: File[], signal?: AbortSignal): Promise<InspectResult> {
+  return handle.call((api) => api.inspect(files), signal);
+}
+
+/** Imports confirmed files; cancelling terminates the worker (the caller removes the partial dataset). */
+export function importFiles(req: FileImportRequest, onProgress: (p: ImportProgress) => void, signal?: AbortSignal): Promise<number> {
+  return handle.call((api) => api.importFiles(req, proxy(onProgress)), signal);
+}
+
+/** Generates and stores the demo store. */
+export function importDemo(req: DemoImportRequest, onProgress: (p: ImportProgress) => void, signal?: AbortSignal): Promise<number> {
+  return handle.call((api) => api.importDemo(req, proxy(onProgress)), signal);
+}

@@ -1,0 +1,74 @@
+// First look at dropped files: are they usable, what shape are they, which mapping fits, and were
+// they imported before?
+import { detectMapping, headerSignature } from '../ingest/guess';
+import { detectTimeFormat, inferColumnKind } from '../ingest/infer';
+import { readRows } from '../ingest/read-rows';
+import type { MappingGuess, SourceInfo, TimeFormat } from '../ingest/types';
+import type { ShopLensDb } from '../storage/db';
+import { findByHashes } from '../storage/dataset-repo';
+import { recallMapping } from '../storage/mapping-repo';
+import { hashFile, readHead, sniffText } from './file-source';
+
+/** Distinct values kept per column for the event-name mapping table. */
+export const DISTINCT_SHOWN = 40;
+
+/** What the UI needs to confirm an import. */
+export interface InspectResult {
+  files: { name: string; size: number; hash: string; gzip: boolean }[];
+  info: SourceInfo;
+  guess: MappingGuess;
+  signature: string;
+  /** True when the guess is a mapping the user confirmed before for this header. */
+  remembered: boolean;
+  /** Inferred kind of each column, for the preview table. */
+  kinds: string[];
+  /** Distinct values of each column in the file's head (at most DISTINCT_SHOWN), for the event-name table. */
+  distinct: string[][];
+  /** The time format each column would parse with, or null when it holds no times. */
+  timeFormats: (TimeFormat | null)[];
+  /** Files already stored in a dataset. */
+  duplicates: { file: string; datasetName: string }[];
+}
+
+/** Inspects files meant for one dataset; throws an Error with a user-facing message when unusable. */
+export async function inspectFiles(db: ShopLensDb, files: File[]): Promise<InspectResult> {
+  if (files.length === 0) throw new Error('No files were chosen.');
+  const checked: InspectResult['files'] = [];
+  let first: { info: SourceInfo; signature: string; file: string; head: string } | null = null;
+  for (const file of files) {
+    if (file.size === 0) throw new Error(`${file.name} is empty: there is nothing to import.`);
+    const head = await readHead(file);
+    if (head.problem) throw new Error(`${file.name} ${head.problem}.`);
+    const { info, problem } = sniffText(head.text);
+    if (!info) throw new Error(`${file.name} ${problem ?? 'could not be read'}.`);
+    const signature = headerSignature(info);
+    if (first && signature !== first.signature) {
+      throw new Error(`${file.name} has different columns from ${first.file}. Files of one dataset must share one layout; import them separately.`);
+    }
+    first ??= { info, signature, file: file.name, head: head.text };
+    checked.push({ name: file.name, size: file.size, hash: await hashFile(file), gzip: head.gzip });
+  }
+  if (!first) throw new Error('No files were chosen.');
+  const { info, signature } = first;
+  const distinct = await distinctValues(first.head, info);
+  const timeFormats = distinct.map((values) => detectTimeFormat(values));
+  const kinds = info.header.map((_, i) => inferColumnKind(info.preview.map((r) => r[i] ?? '')));
+  const saved = await recallMapping(db, signature);
+  const guess: MappingGuess = saved
+    ? { preset: saved.preset, label: 'Your saved mapping', mapping: saved.mapping, unresolved: [] }
+    : detectMapping(info);
+  const dups = await findByHashes(db, checked.map((f) => f.hash));
+  const duplicates = dups.map((d) => ({ file: checked.find((f) => f.hash === d.hash)?.name ?? '', datasetName: d.datasetName }));
+  return { files: checked, info, guess, signature, remembered: Boolean(saved), kinds, distinct, timeFormats, duplicates };
+}
+
+/** Distinct values per column over every complete row of the head text. */
+async function distinctValues(head: string, info: SourceInfo): Promise<string[][]> {
+  const sets = info.header.map(() => new Set<string>());
+  const complete = head.slice(0, head.lastIndexOf('\n') + 1) || head;
+  const stream = new ReadableStream<string>({ start: (c) => (c.enqueue(complete), c.close()) });
+  await readRows(stream, info, ({ rows }) => {
+    for (const r of rows) r.forEach((v, i) => sets[i] && sets[i].size < DISTINCT_SHOWN && sets[i].add(v.trim()));
+  });
+  return sets.map((s) => [...s]);
+}
