@@ -19,6 +19,21 @@ test('online-retail: import, exact KPIs, reload, then offline', async ({ page, c
   await expect(app.kpi('items')).toHaveText(fmtInt(e.items));
   await page.screenshot({ path: 'test-results/overview-online-retail.png', fullPage: true });
 
+  // Drag the brush's right handle to the far left: every tile follows the chosen days.
+  const handle = page.locator('.recharts-brush-traveller').nth(1);
+  const box = await handle.boundingBox();
+  if (!box) throw new Error('brush handle not visible');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x - 2000, box.y + box.height / 2, { steps: 8 });
+  await page.mouse.up();
+  await expect(page.getByTestId('range-label')).toHaveText(/^2010-12-01 – 2010-12-0[1-6] \(UTC\)$/);
+  const lastDay = (await page.getByTestId('range-label').textContent())?.slice(13, 23) ?? '';
+  const revenue = Object.entries(e.dailyNetRevenueFirst5 as Record<string, number>).filter(([d]) => d <= lastDay).reduce((s, [, v]) => s + v, 0);
+  await expect(app.kpi('revenue')).toHaveText(fmtMoney(revenue));
+  await page.getByRole('button', { name: 'Show all days' }).click();
+  await expect(app.kpi('revenue')).toHaveText(fmtMoney(e.netRevenue));
+
   await page.reload();
   await expect(app.kpi('events')).toHaveText(fmtInt(e.events));
 
@@ -42,6 +57,7 @@ test('rees46 figures, then a corrupt file leaves the dataset intact', async ({ p
   await app.open();
   await app.importFiles([join(DATASETS, 'rees46-2019-oct-head.csv')]);
   await expect(page.getByTestId('preset')).toHaveText(/REES46/);
+  await page.screenshot({ path: 'test-results/import-mapping.png', fullPage: true });
   await app.confirmImport();
   await expect(app.kpi('events')).toHaveText(fmtInt(e.events));
   await expect(app.kpi('users')).toHaveText(fmtInt(e.users));

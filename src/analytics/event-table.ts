@@ -1,7 +1,7 @@
 // The in-memory event table: one typed array per canonical column, concatenated from stored chunks.
 
 /** Dictionary-encoded canonical columns that a source may lack. */
-export const OPTIONAL_CODES = ['item', 'category', 'brand', 'order', 'country', 'channel'] as const;
+export const OPTIONAL_CODES = ['item', 'name', 'category', 'brand', 'order', 'country', 'channel'] as const;
 /** Name of one optional dictionary-encoded column. */
 export type CodeColumn = (typeof OPTIONAL_CODES)[number];
 

@@ -48,12 +48,17 @@ export interface Overview {
   topItems: { byRevenue: Ranked[]; byViews: Ranked[] } | null;
   topCategories: { byRevenue: Ranked[]; byViews: Ranked[] } | null;
   hasOrderIds: boolean;
+  hasViews: boolean;
 }
 
 /** Per-dataset structures the overview reuses across queries. */
 export interface OverviewIndex {
   byDay: Grouping;
   daily: DailyPoint[];
+  /** Display label per item code: its name and id when the source names items, else the id. */
+  itemLabels: string[];
+  /** Whether the dataset has any view events (order exports have none). */
+  hasViews: boolean;
 }
 
 /** Cents, so float sums print as money. */
@@ -79,7 +84,24 @@ export function buildOverviewIndex(t: EventTable): OverviewIndex {
     }
     daily.push({ day: new Date((firstDay + d) * DAY_MS).toISOString().slice(0, 10), events: b - a, users, revenue: cents(revenue) });
   }
-  return { byDay, daily };
+  return { byDay, daily, itemLabels: itemLabels(t), hasViews: t.type.includes(VIEW) };
+}
+
+/** `WHITE HANGING HEART (85123A)` where the source names items, else the item id. */
+function itemLabels(t: EventTable): string[] {
+  const ids = t.dicts.item ?? [];
+  const { item, name } = t.codes;
+  const names = t.dicts.name ?? [];
+  const labels = [...ids];
+  if (!item || !name) return labels;
+  const done = new Uint8Array(ids.length);
+  for (let e = 0; e < t.n; e++) {
+    const i = item[e] as number, nm = name[e] as number;
+    if (i < 0 || nm < 0 || done[i]) continue;
+    done[i] = 1;
+    labels[i] = `${names[nm]} (${ids[i]})`;
+  }
+  return labels;
 }
 
 /** Marks codes as seen and counts distinct ones. */
@@ -148,9 +170,10 @@ export function overview(t: EventTable, idx: OverviewIndex, range?: [number, num
     daily: idx.daily,
     range: [from, to],
     types: [...typeCounts].map((count, c) => ({ type: typeNames[c] ?? `#${c}`, count })).filter((x) => x.count > 0).sort((x, y) => y.count - x.count),
-    topItems: item ? { byRevenue: top(itemRev, names('item')), byViews: top(itemViews, names('item')) } : null,
+    topItems: item ? { byRevenue: top(itemRev, idx.itemLabels), byViews: top(itemViews, idx.itemLabels) } : null,
     topCategories: category ? { byRevenue: top(catRev, names('category')), byViews: top(catViews, names('category')) } : null,
     hasOrderIds: Boolean(order),
+    hasViews: idx.hasViews,
   };
 }
 

@@ -6,7 +6,7 @@ import { CANONICAL_TYPES, type Field, type Mapping } from './types';
 /** Rows per stored chunk: big enough that IndexedDB per-record cost vanishes, small enough to stream. */
 export const CHUNK_ROWS = 65_536;
 /** Canonical columns stored as Int32 dictionary codes (-1 = missing). */
-export const DICT_FIELDS = ['user', 'session', 'item', 'category', 'brand', 'order', 'country', 'channel'] as const;
+export const DICT_FIELDS = ['user', 'session', 'item', 'name', 'category', 'brand', 'order', 'country', 'channel'] as const;
 /** Prefix of extra columns that keep unmapped source values. */
 export const EXTRA_PREFIX = 'x:';
 /** Distinct timestamps remembered per import; exports repeat timestamps a lot (one per order line). */
@@ -137,7 +137,8 @@ export class EventEncoder {
     b.quantity[i] = qty;
     b.revenue[i] = revenue;
     for (const [name, idx] of this.dictCols) {
-      const raw = cells[idx] ?? '';
+      let raw = cells[idx] ?? '';
+      if (name === 'session' && mapping.sessionPerUser && !isMissing(raw)) raw = `${cells[col.user ?? -1] ?? ''}\u001f${raw}`;
       (b.dict[name] as Int32Array)[i] = isMissing(raw) ? -1 : (this.dicts.get(name) as Dictionary).code(isIdField(name) ? normaliseId(raw) : raw.trim());
     }
     if (ts < this.minTs) this.minTs = ts;

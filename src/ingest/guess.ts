@@ -12,6 +12,7 @@ const NAMES: Record<Field, readonly string[]> = {
   user: ['user_id', 'customer_id', 'visitor_id', 'fullVisitorId', 'household_id', 'client_id', 'user_pseudo_id', 'member_id', 'account_id', 'customer', 'user', 'email'],
   session: ['session_id', 'user_session', 'ga_session_id', 'visit_id', 'session'],
   item: ['item_id', 'product_id', 'sku', 'aid', 'asin', 'stock_code', 'article_id', 'variant_id', 'item', 'product'],
+  name: ['product_name', 'item_name', 'description', 'title', 'name'],
   price: ['price', 'unit_price', 'item_price', 'product_price'],
   quantity: ['quantity', 'qty', 'units', 'item_quantity'],
   revenue: ['revenue', 'amount', 'total', 'sales', 'line_total', 'total_price', 'order_total'],
@@ -38,7 +39,7 @@ const TOKENS: Partial<Record<Field, readonly string[]>> = {
 };
 
 /** Fields in the order they claim columns: value-checked and specific ones first. */
-const FIELD_ORDER: readonly Field[] = ['time', 'type', 'order', 'user', 'session', 'item', 'price', 'quantity', 'revenue', 'category', 'brand', 'country', 'channel'];
+const FIELD_ORDER: readonly Field[] = ['time', 'type', 'order', 'user', 'session', 'item', 'name', 'price', 'quantity', 'revenue', 'category', 'brand', 'country', 'channel'];
 /** Share of a column's values that must be known event names for it to be taken as the type column. */
 const TYPE_SHARE = 0.5;
 /** Unix values the shape fallback accepts as time (seconds or ms); bigger ones are more often ids. */
@@ -76,6 +77,11 @@ export function guessMapping(info: SourceInfo): MappingGuess {
   };
   take('time', byShape(isShapeTime));
   take('type', byShape(isTypeColumn));
+  // Without an item id, the item's name is the best identifier there is.
+  if (cols.item === undefined && cols.name !== undefined) {
+    cols.item = cols.name;
+    delete cols.name;
+  }
   // Order ids without prices still make an orders file, so they count like money here.
   const money = cols.price !== undefined || cols.revenue !== undefined || cols.order !== undefined;
   const defaultType = cols.type === undefined && money ? 'purchase' : 'view';

@@ -33,6 +33,8 @@ export interface Preset {
   timeFormat: TimeFormat;
   defaultType: CanonicalType;
   refundOrderPrefix?: string;
+  /** Session ids are only unique per user (GA4's ga_session_id). */
+  sessionPerUser?: boolean;
 }
 
 /** Lower-case letters and digits only, so `Customer ID`, `customer_id` and `CustomerID` compare equal. */
@@ -90,7 +92,9 @@ export function matchPreset(preset: Preset, info: SourceInfo): Mapping | null {
   if (!preset.required.every((f) => cols[f] !== undefined)) return null;
   if (preset.test && !preset.test(info, cols)) return null;
   preset.adjust?.(cols);
-  return buildMapping(info, cols, preset.defaultType, preset.timeFormat, preset.refundOrderPrefix);
+  const mapping = buildMapping(info, cols, preset.defaultType, preset.timeFormat, preset.refundOrderPrefix);
+  if (preset.sessionPerUser) mapping.sessionPerUser = true;
+  return mapping;
 }
 
 /** Behaviour names of Taobao UserBehavior, which has no header to recognise it by. */
@@ -114,7 +118,7 @@ export const PRESETS: readonly Preset[] = [
     id: 'online-retail',
     label: 'UCI Online Retail',
     columns: {
-      order: ['InvoiceNo', 'Invoice'], item: ['StockCode'], quantity: ['Quantity'], time: ['InvoiceDate'],
+      order: ['InvoiceNo', 'Invoice'], item: ['StockCode'], name: ['Description'], quantity: ['Quantity'], time: ['InvoiceDate'],
       price: ['UnitPrice', 'Price'], user: ['CustomerID'], country: ['Country'],
     },
     required: ['order', 'item', 'quantity', 'time', 'price'],
@@ -147,13 +151,14 @@ export const PRESETS: readonly Preset[] = [
     // gives the line revenue, so purchase_revenue (an order total repeated per item) is only a fallback.
     columns: {
       time: ['event_timestamp'], type: ['event_name'], user: ['user_pseudo_id', 'user_id'], session: ['ga_session_id'],
-      item: ['item_id'], category: ['item_category'], brand: ['item_brand'], price: ['price'], quantity: ['quantity'],
+      item: ['item_id'], name: ['item_name'], category: ['item_category'], brand: ['item_brand'], price: ['price'], quantity: ['quantity'],
       order: ['transaction_id'], revenue: ['purchase_revenue'], country: ['country'], channel: ['medium', 'source'],
     },
     required: ['time', 'type', 'user'],
     adjust: (cols) => {
       if (cols.price !== undefined) delete cols.revenue;
     },
+    sessionPerUser: true,
     timeFormat: 'unix-auto',
     defaultType: 'view',
   },
@@ -162,7 +167,7 @@ export const PRESETS: readonly Preset[] = [
     label: 'Shopify orders export',
     columns: {
       order: ['Name'], user: ['Email'], time: ['Created at'], quantity: ['Lineitem quantity'], price: ['Lineitem price'],
-      item: ['Lineitem sku', 'Lineitem name'], brand: ['Vendor'], country: ['Billing Country', 'Shipping Country'], channel: ['Source'],
+      item: ['Lineitem sku', 'Lineitem name'], name: ['Lineitem name'], brand: ['Vendor'], country: ['Billing Country', 'Shipping Country'], channel: ['Source'],
     },
     required: ['order', 'time', 'quantity', 'price', 'item'],
     timeFormat: 'iso',

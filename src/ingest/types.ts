@@ -35,6 +35,8 @@ export interface Mapping {
   defaultType: CanonicalType;
   /** Orders whose id starts with this prefix are refunds (UCI Online Retail uses 'C'). */
   refundOrderPrefix?: string;
+  /** Session ids repeat across users (GA4 `ga_session_id`): a session is the pair (user, session id). */
+  sessionPerUser?: boolean;
   /** Numbers use a decimal comma (`12,50`). */
   decimalComma: boolean;
 }

@@ -5,12 +5,12 @@ export const CANONICAL_TYPES = ['view', 'cart', 'remove_from_cart', 'wishlist', 
 export type CanonicalType = (typeof CANONICAL_TYPES)[number];
 
 /** Canonical columns a source column can be mapped onto (ARCHITECTURE.md §1). */
-export const FIELDS = ['time', 'user', 'session', 'type', 'item', 'category', 'brand', 'price', 'quantity', 'revenue', 'order', 'country', 'channel'] as const;
+export const FIELDS = ['time', 'user', 'session', 'type', 'item', 'name', 'category', 'brand', 'price', 'quantity', 'revenue', 'order', 'country', 'channel'] as const;
 export type Field = (typeof FIELDS)[number];
 
 /** Human labels for the mapping screen. */
 export const FIELD_LABELS: Record<Field, string> = {
-  time: 'Time', user: 'User', session: 'Session', type: 'Event type', item: 'Item', category: 'Category',
+  time: 'Time', user: 'User', session: 'Session', type: 'Event type', item: 'Item', name: 'Item name', category: 'Category',
   brand: 'Brand', price: 'Unit price', quantity: 'Quantity', revenue: 'Line total', order: 'Order',
   country: 'Country', channel: 'Channel',
 };

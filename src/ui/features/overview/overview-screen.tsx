@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { formatBytes, formatInt } from '../../../lib/format';
 import { useDataset } from '../../../state/datasets';
 import { useOverview } from '../../../state/overview';
-import { TopList, TypeChart } from './breakdowns';
+import { TopPanel, TypeChart } from './breakdowns';
 import { DailyChart } from './daily-chart';
 import { ImportReport } from './import-report';
 import { KpiTiles } from './kpi-tiles';
@@ -33,13 +33,11 @@ export function OverviewScreen({ id }: { id: string }) {
       {data && (
         <>
           <KpiTiles k={data.kpis} orderNote={data.hasOrderIds ? 'Distinct order ids of purchases' : 'No order column: each purchase event counts as one order'} />
-          <DailyChart daily={data.daily} range={data.range} onRange={setRange} />
-          <div className="grid2">
+          <DailyChart daily={data.daily} onRange={setRange} />
+          <div className="grid3">
             <TypeChart types={data.types} />
-            {data.topItems && <TopList title="Top items by revenue" rows={data.topItems.byRevenue} money />}
-            {data.topItems && <TopList title="Top items by views" rows={data.topItems.byViews} money={false} />}
-            {data.topCategories && <TopList title="Top categories by revenue" rows={data.topCategories.byRevenue} money />}
-            {data.topCategories && <TopList title="Top categories by views" rows={data.topCategories.byViews} money={false} />}
+            {data.topItems && <TopPanel title="Top items" lists={data.topItems} hasViews={data.hasViews} />}
+            {data.topCategories && <TopPanel title="Top categories" lists={data.topCategories} hasViews={data.hasViews} />}
           </div>
         </>
       )}
