@@ -7,32 +7,36 @@ import type { RowSource } from './import-job';
 /** Bytes of decoded text the sniffer looks at. */
 export const HEAD_CHARS = 64 * 1024;
 
-/** The first HEAD_CHARS characters of a (possibly gzipped) file. */
-export async function readHead(file: Blob): Promise<{ gzip: boolean; text: string; problem: string | null }> {
+/** The first HEAD_CHARS characters of a (possibly gzipped) file; `complete` when that is the whole file. */
+export async function readHead(file: Blob): Promise<{ gzip: boolean; text: string; complete: boolean; problem: string | null }> {
   const magic = new Uint8Array(await file.slice(0, 4096).arrayBuffer());
   const gzip = isGzip(magic);
   if (!gzip) {
     const problem = binaryReason(magic);
-    if (problem) return { gzip, text: '', problem };
+    if (problem) return { gzip, text: '', complete: false, problem };
   }
   const reader = textStream(file, gzip).text.getReader();
   let text = '';
+  let complete = false;
   try {
     while (text.length < HEAD_CHARS) {
       const { done, value } = await reader.read();
-      if (done) break;
+      if (done) {
+        complete = true;
+        break;
+      }
       text += value;
     }
   } catch {
-    return { gzip, text: '', problem: 'is not a valid gzip file' };
+    return { gzip, text: '', complete: false, problem: 'is not a valid gzip file' };
   } finally {
     void reader.cancel().catch(() => undefined);
   }
   if (gzip) {
     const problem = binaryReason(new TextEncoder().encode(text.slice(0, 4096)));
-    if (problem) return { gzip, text: '', problem };
+    if (problem) return { gzip, text: '', complete, problem };
   }
-  return { gzip, text, problem: null };
+  return { gzip, text, complete, problem: null };
 }
 
 /** Hex SHA-256 of a file's bytes. */
@@ -42,10 +46,10 @@ export async function hashFile(file: Blob): Promise<string> {
 }
 
 /** Sniffs a head of text, or explains why it is unusable. */
-export function sniffText(text: string): { info: SourceInfo | null; problem: string | null } {
+export function sniffText(text: string, complete?: boolean): { info: SourceInfo | null; problem: string | null } {
   if (text.trim() === '') return { info: null, problem: 'is empty' };
   try {
-    const info = sniffSource(text);
+    const info = sniffSource(text, complete);
     if (info.preview.length === 0) return { info: null, problem: 'holds no data rows' };
     return { info, problem: null };
   } catch (e) {

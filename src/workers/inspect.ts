@@ -34,23 +34,23 @@ export interface InspectResult {
 export async function inspectFiles(db: ShopLensDb, files: File[]): Promise<InspectResult> {
   if (files.length === 0) throw new Error('No files were chosen.');
   const checked: InspectResult['files'] = [];
-  let first: { info: SourceInfo; signature: string; file: string; head: string } | null = null;
+  let first: { info: SourceInfo; signature: string; file: string; head: string; complete: boolean } | null = null;
   for (const file of files) {
     if (file.size === 0) throw new Error(`${file.name} is empty: there is nothing to import.`);
     const head = await readHead(file);
     if (head.problem) throw new Error(`${file.name} ${head.problem}.`);
-    const { info, problem } = sniffText(head.text);
+    const { info, problem } = sniffText(head.text, head.complete);
     if (!info) throw new Error(`${file.name} ${problem ?? 'could not be read'}.`);
     const signature = headerSignature(info);
     if (first && signature !== first.signature) {
       throw new Error(`${file.name} has different columns from ${first.file}. Files of one dataset must share one layout; import them separately.`);
     }
-    first ??= { info, signature, file: file.name, head: head.text };
+    first ??= { info, signature, file: file.name, head: head.text, complete: head.complete };
     checked.push({ name: file.name, size: file.size, hash: await hashFile(file), gzip: head.gzip });
   }
   if (!first) throw new Error('No files were chosen.');
   const { info, signature } = first;
-  const distinct = await distinctValues(first.head, info);
+  const distinct = await distinctValues(first.complete ? first.head : first.head.slice(0, first.head.lastIndexOf('\n') + 1), info);
   const timeFormats = distinct.map((values) => detectTimeFormat(values));
   const kinds = info.header.map((_, i) => inferColumnKind(info.preview.map((r) => r[i] ?? '')));
   const saved = await recallMapping(db, signature);
@@ -62,11 +62,10 @@ export async function inspectFiles(db: ShopLensDb, files: File[]): Promise<Inspe
   return { files: checked, info, guess, signature, remembered: Boolean(saved), kinds, distinct, timeFormats, duplicates };
 }
 
-/** Distinct values per column over every complete row of the head text. */
-async function distinctValues(head: string, info: SourceInfo): Promise<string[][]> {
+/** Distinct values per column over the rows of a text made of complete lines. */
+async function distinctValues(text: string, info: SourceInfo): Promise<string[][]> {
   const sets = info.header.map(() => new Set<string>());
-  const complete = head.slice(0, head.lastIndexOf('\n') + 1) || head;
-  const stream = new ReadableStream<string>({ start: (c) => (c.enqueue(complete), c.close()) });
+  const stream = new ReadableStream<string>({ start: (c) => (c.enqueue(text), c.close()) });
   await readRows(stream, info, ({ rows }) => {
     for (const r of rows) r.forEach((v, i) => sets[i] && sets[i].size < DISTINCT_SHOWN && sets[i].add(v.trim()));
   });

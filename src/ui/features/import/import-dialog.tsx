@@ -68,7 +68,7 @@ function Confirm({ phase, edit, confirm, cancel }: { phase: ConfirmPhase; edit: 
       )}
       {!timeOk && <p className="notice bad">Pick the column that holds the event time: ShopLens needs it for every row.</p>}
       <MappingForm inspected={inspected} mapping={mapping} onChange={(m) => edit({ mapping: m })} />
-      <div className="row" style={{ justifyContent: 'flex-end' }}>
+      <div className="row dialog-actions">
         <button onClick={cancel}>Cancel</button>
         <button className="primary" onClick={confirm} disabled={!timeOk || remaining === 0}>
           {remaining === 0 ? 'Nothing new to import' : 'Import'}
