@@ -85,4 +85,16 @@ test('the demo link opens the generated demo store', async ({ page }) => {
   await app.open('#/');
   await expect(app.datasetRows()).toHaveCount(1);
   await page.screenshot({ path: 'test-results/home.png', fullPage: true });
+
+  await page.getByRole('button', { name: 'Rename Demo store' }).click();
+  const input = page.getByRole('textbox', { name: 'Dataset name' });
+  await input.fill('Sales demo');
+  await input.press('Enter');
+  await expect(page.getByRole('link', { name: 'Sales demo' })).toBeVisible();
+  await page.getByRole('combobox', { name: 'Switch dataset' }).selectOption({ label: 'Sales demo' });
+  await expect(page.getByTestId('dataset-name')).toHaveText('Sales demo');
+  await app.open('#/');
+  page.once('dialog', (d) => void d.accept());
+  await page.getByRole('button', { name: 'Delete Sales demo' }).click();
+  await expect(page.getByText('No datasets yet')).toBeVisible();
 });
