@@ -12,11 +12,3 @@ export async function withLock<T>(name: string, fn: () => Promise<T>): Promise<T
   if (!locks) return fn();
   return locks.request(name, fn) as Promise<T>;
 }
-
-/** Names of the locks currently held or waited for, in any tab. */
-export async function activeLockNames(): Promise<Set<string>> {
-  const locks = globalThis.navigator?.locks;
-  if (!locks) return new Set();
-  const q = await locks.query();
-  return new Set([...(q.held ?? []), ...(q.pending ?? [])].map((l) => l.name ?? ''));
-}

@@ -1,7 +1,7 @@
 // Datasets as the UI sees them: live lists from IndexedDB and the actions on them.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { toCsv } from '../lib/csv';
-import { activeLockNames, importLockName } from '../lib/locks';
+import { importLockName, withLock } from '../lib/locks';
 import { getDb } from '../storage/db';
 import * as repo from '../storage/dataset-repo';
 import type { DatasetRecord } from '../storage/schema';
@@ -30,10 +30,15 @@ export async function deleteDataset(id: string): Promise<void> {
   await evictDataset(id);
 }
 
-/** Removes imports that a cancel, closed tab or crash left behind, except those another tab still runs. */
+/**
+ * Removes imports that a cancel, closed tab or crash left behind. Each waits for its import's lock:
+ * a dying worker of the previous page releases it soon; an import running in another tab finishes
+ * first, and is then complete and kept.
+ */
 export async function cleanupInterruptedImports(): Promise<void> {
-  const active = await activeLockNames();
-  await repo.removeIncomplete(getDb(), (id) => active.has(importLockName(id)));
+  const db = getDb();
+  const ids = await repo.importingIds(db);
+  await Promise.all(ids.map((id) => withLock(importLockName(id), () => repo.removeIfImporting(db, id))));
 }
 
 /** Asks the browser not to evict our data under storage pressure; true when granted. */

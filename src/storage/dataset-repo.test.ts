@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { openDb } from './db';
-import { beginImport, deleteDataset, finishImport, findByHashes, listDatasets, loadChunks, putChunk, removeIncomplete } from './dataset-repo';
+import { beginImport, deleteDataset, finishImport, findByHashes, importingIds, listDatasets, loadChunks, putChunk, removeIfImporting } from './dataset-repo';
 
 const mapping = { columns: { time: 0 }, timeFormat: 'iso' as const, typeMap: {}, defaultType: 'view' as const, decimalComma: false };
 
@@ -28,16 +28,16 @@ describe('dataset repository', () => {
     expect((await listDatasets(db))[0]?.bytes).toBeGreaterThan(24);
   });
 
-  it('removes interrupted imports at start-up but not those still running, and keeps complete ones', async () => {
+  it('removes interrupted imports with their chunks, and never a complete dataset', async () => {
     const db = openDb(`repo-${crypto.randomUUID()}`);
     await stored(db, 'keep', true);
     await stored(db, 'crashed', false);
-    await stored(db, 'running', false);
-    const removed = await removeIncomplete(db, (id) => id === 'running');
-    expect(removed).toEqual(['crashed']);
+    expect(await importingIds(db)).toEqual(['crashed']);
+    expect(await removeIfImporting(db, 'crashed')).toBe(true);
+    expect(await removeIfImporting(db, 'keep')).toBe(false);
     expect(await db.chunks.where('datasetId').equals('crashed').count()).toBe(0);
-    expect(await db.chunks.where('datasetId').equals('running').count()).toBe(2);
     expect(await db.chunks.where('datasetId').equals('keep').count()).toBe(2);
+    expect(await importingIds(db)).toEqual([]);
   });
 
   it('deletes one dataset with its chunks and dictionaries, leaving others intact', async () => {

@@ -51,11 +51,17 @@ export async function deleteDataset(db: ShopLensDb, id: string): Promise<void> {
   });
 }
 
-/** Removes imports left `importing` by a cancel, a closed tab or a crash; skips those still running. */
-export async function removeIncomplete(db: ShopLensDb, isRunning: (id: string) => boolean): Promise<string[]> {
-  const stale = (await db.datasets.where('status').equals('importing').primaryKeys()).filter((id) => !isRunning(id));
-  for (const id of stale) await deleteDataset(db, id);
-  return stale;
+/** Ids of datasets still marked `importing`: running now, or left by a cancel, closed tab or crash. */
+export function importingIds(db: ShopLensDb): Promise<string[]> {
+  return db.datasets.where('status').equals('importing').primaryKeys();
+}
+
+/** Deletes a dataset only if it is still `importing`; call it while holding the import's lock. */
+export async function removeIfImporting(db: ShopLensDb, id: string): Promise<boolean> {
+  const d = await db.datasets.get(id);
+  if (d?.status !== 'importing') return false;
+  await deleteDataset(db, id);
+  return true;
 }
 
 /** Complete datasets, newest first. */
