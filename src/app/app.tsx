@@ -5,10 +5,10 @@ import { Route, Router, Switch } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { cleanupInterruptedImports, requestPersistentStorage } from '../state/datasets';
 import { TopBar } from '../ui/components/top-bar';
+import { DatasetPage } from '../ui/features/dataset/dataset-route';
 import { DemoRoute } from '../ui/features/demo/demo-route';
 import { HomeScreen } from '../ui/features/home/home-screen';
 import { ImportDialog } from '../ui/features/import/import-dialog';
-import { OverviewScreen } from '../ui/features/overview/overview-screen';
 
 /** The whole application. */
 export function App() {
@@ -24,7 +24,7 @@ export function App() {
           <Switch>
             <Route path="/" component={HomeScreen} />
             <Route path="/demo" component={DemoRoute} />
-            <Route path="/d/:id">{(p) => <OverviewScreen key={p.id} id={p.id} />}</Route>
+            <Route path="/d/:id/:tab?/:arg?" component={DatasetPage} />
             <Route>
               <div className="panel empty">
                 <h2>Page not found</h2>

@@ -1,15 +1,21 @@
 // Main-thread facade of the compute worker.
+import type { Remote } from 'comlink';
 import type { ComputeApi, Overview } from './protocol';
 import { workerHandle } from './worker-handle';
 
 const handle = workerHandle<ComputeApi>(() => new Worker(new URL('./compute.worker.ts', import.meta.url), { type: 'module' }));
 
+/** Calls the compute worker; results are plain data. */
+export function compute<R>(fn: (api: Remote<ComputeApi>) => Promise<R>): Promise<R> {
+  return handle.call(fn);
+}
+
 /** The overview of a dataset over an optional inclusive range of day indexes. */
-export function fetchOverview(datasetId: string, range?: [number, number], signal?: AbortSignal): Promise<Overview> {
-  return handle.call((api) => api.overview(datasetId, range), signal);
+export function fetchOverview(datasetId: string, range?: [number, number]): Promise<Overview> {
+  return compute((api) => api.overview(datasetId, range));
 }
 
 /** Drops a dataset from the worker's memory. */
 export function evictDataset(datasetId: string): Promise<void> {
-  return handle.call((api) => api.evict(datasetId));
+  return compute((api) => api.evict(datasetId));
 }

@@ -1,7 +1,8 @@
 // Compute worker: composition only. Keeps the most recently used dataset in memory.
-import { expose } from 'comlink';
+import { expose, transfer } from 'comlink';
 import { overview } from '../analytics/overview';
 import { getDb } from '../storage/db';
+import * as q from './analysis';
 import { loadDataset, type LoadedDataset } from './dataset-loader';
 import type { ComputeApi } from './protocol';
 
@@ -22,6 +23,17 @@ const api: ComputeApi = {
   overview: async (id, range) => {
     const d = await load(id);
     return overview(d.table, d.overview, range);
+  },
+  meta: async (id) => q.datasetMeta(await load(id)),
+  funnel: async (id, req) => q.runFunnel(await load(id), req),
+  retention: async (id, req) => q.runRetention(await load(id), req),
+  paths: async (id, req) => q.runPaths(await load(id), req),
+  rfm: async (id, asOf, compareTo) => q.runRfm(await load(id), asOf, compareTo),
+  portrait: async (id, user) => q.runPortrait(await load(id), user),
+  findUsers: async (id, query) => q.runFindUsers(await load(id), query),
+  exportUsers: async (id, sel) => {
+    const out = q.exportUsers(await load(id), sel);
+    return transfer(out, [out.csv]);
   },
   evict: async (id) => {
     if (cached?.id === id) cached = null;

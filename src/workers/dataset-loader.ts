@@ -1,7 +1,7 @@
 // Loads a stored dataset into the compute worker's memory once and builds its indexes.
 import type { EventTable } from '../analytics/event-table';
 import { tableFromChunks } from '../analytics/event-table';
-import { deriveSessions, groupByUser } from '../analytics/indexes';
+import { deriveSessions, groupByUser, type Grouping } from '../analytics/indexes';
 import { buildOverviewIndex, type OverviewIndex } from '../analytics/overview';
 import type { ShopLensDb } from '../storage/db';
 import { getDataset, loadChunks, loadDictionaries } from '../storage/dataset-repo';
@@ -9,6 +9,8 @@ import { getDataset, loadChunks, loadDictionaries } from '../storage/dataset-rep
 /** A dataset ready for queries. */
 export interface LoadedDataset {
   table: EventTable;
+  /** Each user's events in time order (source order on ties). */
+  byUser: Grouping;
   overview: OverviewIndex;
 }
 
@@ -18,12 +20,13 @@ export async function loadDataset(db: ShopLensDb, id: string): Promise<LoadedDat
   if (!meta) throw new Error('This dataset no longer exists. It may have been deleted in another tab.');
   const [chunks, dicts] = await Promise.all([loadChunks(db, id), loadDictionaries(db, id)]);
   const { table, session } = tableFromChunks(chunks, dicts);
+  const byUser = groupByUser(table.user, table.ts, dicts.user?.length ?? 0);
   let full: EventTable;
   if (session) {
     full = { ...table, session, sessionCount: dicts.session?.length ?? 0 };
   } else {
-    const derived = deriveSessions(groupByUser(table.user, table.ts, dicts.user?.length ?? 0), table.ts, table.n);
+    const derived = deriveSessions(byUser, table.ts, table.n);
     full = { ...table, session: derived.session, sessionCount: derived.count };
   }
-  return { table: full, overview: buildOverviewIndex(full) };
+  return { table: full, byUser, overview: buildOverviewIndex(full) };
 }

@@ -4,6 +4,7 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { funnel } from '../analytics/funnel';
 import { overview } from '../analytics/overview';
 import { openDb } from '../storage/db';
 import { listDatasets } from '../storage/dataset-repo';
@@ -55,6 +56,10 @@ describe('import of real exports', () => {
     const o = overview(d.table, d.overview);
     expect(o.kpis).toMatchObject({ events: e.events, users: e.users, items: e.items, sessions: e.sessions, purchasers: e.purchasers, netRevenue: e.netRevenue });
     expect(Object.fromEntries(o.types.map((t) => [t.type, t.count]))).toEqual(e.byType);
+    // Funnels in a 1-day window, "this order" (type codes: view 0, cart 1, purchase 5).
+    const f = (types: number[]) => funnel(d.table, d.byUser, { steps: types.map((type) => ({ type })), windowMs: 86_400_000, order: 'ordered' }).result.steps.map((s) => s.users);
+    expect(f([0, 1, 5])).toEqual(e.funnelViewCartPurchase1d);
+    expect(f([0, 5])).toEqual(e.funnelViewPurchase1d);
   });
 
   it('otto sessions become one event per nested element, each session its own visitor', async () => {

@@ -1,11 +1,21 @@
 // The contract between the main thread and the workers. Everything crossing it is plain data;
 // large arrays travel as transferred ArrayBuffers.
+import type { FunnelQuery, FunnelResult } from '../analytics/funnel';
 import type { Overview } from '../analytics/overview';
+import type { PathQuery, PathResult } from '../analytics/paths';
+import type { Portrait } from '../analytics/portrait';
+import type { RetentionQuery, RetentionResult } from '../analytics/retention';
+import type { RfmSummary } from '../analytics/rfm';
 import type { Mapping } from '../ingest/types';
 import type { ImportProgress } from './import-job';
 import type { InspectResult } from './inspect';
 
 export type { Overview, DailyPoint, Kpis, Ranked } from '../analytics/overview';
+export type { FunnelBreakdown, FunnelOrder, FunnelQuery, FunnelResult, FunnelStep, StepFilter } from '../analytics/funnel';
+export type { PathNode, PathQuery, PathResult } from '../analytics/paths';
+export type { Portrait } from '../analytics/portrait';
+export type { Cohort, RetentionQuery, RetentionResult } from '../analytics/retention';
+export type { RfmSummary } from '../analytics/rfm';
 export type { ImportProgress } from './import-job';
 export type { InspectResult } from './inspect';
 
@@ -35,9 +45,57 @@ export interface IngestApi {
   importDemo(req: DemoImportRequest, onProgress: (p: ImportProgress) => void): Promise<number>;
 }
 
+/** A funnel as the UI asks for it (segments are attached in the worker). */
+export type FunnelRequest = Omit<FunnelQuery, 'segments'>;
+
+/** Values a dimension takes, most frequent first. */
+export interface DimValue {
+  code: number;
+  name: string;
+  count: number;
+}
+
+/** What pickers need to know about a loaded dataset. */
+export interface DatasetMeta {
+  events: number;
+  users: number;
+  types: DimValue[];
+  dims: Partial<Record<'item' | 'category' | 'brand' | 'country' | 'channel', DimValue[]>>;
+  /** First and last UTC day. */
+  span: [string, string];
+  segments: string[];
+}
+
+/** A set of users to export: an RFM segment, a funnel step (converted or dropped), a cohort cell or a path node. */
+export type UserSelection =
+  | { kind: 'segment'; segment: number; asOf?: number }
+  | { kind: 'funnel-step'; query: FunnelRequest; step: number; converted: boolean }
+  | { kind: 'cohort'; query: RetentionQuery; cohort: number; n: number }
+  | { kind: 'path'; query: PathQuery; nodeId: string };
+
+/** RFM segments, segment moves since an earlier date, and the documented score → segment map. */
+export interface RfmAnswer {
+  summary: RfmSummary;
+  transitions: number[][] | null;
+  rules: { segment: string; r: string; f: string }[];
+}
+
+/** Worker-side milliseconds, shown next to every result. */
+export type Timed<T> = T & { ms: number };
+
 /** The compute worker's API. `range` is an inclusive pair of day indexes into the daily series. */
 export interface ComputeApi {
   overview(datasetId: string, range?: [number, number]): Promise<Overview>;
+  meta(datasetId: string): Promise<DatasetMeta>;
+  funnel(datasetId: string, q: FunnelRequest): Promise<Timed<FunnelResult>>;
+  retention(datasetId: string, q: RetentionQuery): Promise<Timed<RetentionResult>>;
+  paths(datasetId: string, q: PathQuery): Promise<Timed<PathResult>>;
+  /** RFM at the dataset's end (or `asOf`), with segment moves since `compareTo` when given. */
+  rfm(datasetId: string, asOf?: number, compareTo?: number): Promise<Timed<RfmAnswer>>;
+  portrait(datasetId: string, userId: string): Promise<Portrait | null>;
+  findUsers(datasetId: string, query: string): Promise<{ code: number; id: string }[]>;
+  /** CSV (UTF-8 bytes, transferred) of a user selection with RFM features; no row cap. */
+  exportUsers(datasetId: string, sel: UserSelection): Promise<{ csv: ArrayBuffer; rows: number }>;
   /** Forgets a loaded dataset (after delete). */
   evict(datasetId: string): Promise<void>;
 }

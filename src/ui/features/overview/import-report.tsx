@@ -1,5 +1,6 @@
 // What the import read and skipped, with the full list of skipped lines as a CSV download.
 import { useState } from 'react';
+import { downloadBlob } from '../../../state/download';
 import { formatDuration, formatInt } from '../../../lib/format';
 import { rejectionsCsv, type DatasetRecord } from '../../../state/datasets';
 
@@ -11,10 +12,7 @@ export function ImportReport({ d }: { d: DatasetRecord }) {
   const download = async () => {
     setBusy(true);
     try {
-      const url = URL.createObjectURL(new Blob([await rejectionsCsv(d.id)], { type: 'text/csv' }));
-      const a = Object.assign(document.createElement('a'), { href: url, download: `${d.name}-skipped-lines.csv` });
-      a.click();
-      URL.revokeObjectURL(url);
+      downloadBlob(new Blob([await rejectionsCsv(d.id)], { type: 'text/csv' }), `${d.name}-skipped-lines.csv`);
     } finally {
       setBusy(false);
     }
