@@ -61,7 +61,7 @@ function SmallBars({ data }: { data: { k: string; n: number }[] }) {
   return (
     <div style={{ height: 180 }}>
       <ResponsiveContainer>
-        <BarChart data={data}><XAxis dataKey="k" tick={{ fontSize: 10 }} interval={0} /><YAxis tick={{ fontSize: 10 }} width={36} allowDecimals={false} /><Tooltip /><Bar dataKey="n" name="Events" fill="#2456d3" isAnimationActive={false} /></BarChart>
+        <BarChart data={data}><XAxis dataKey="k" tick={{ fontSize: 10 }} interval={data.length > 12 ? 2 : 0} /><YAxis tick={{ fontSize: 10 }} width={36} allowDecimals={false} /><Tooltip /><Bar dataKey="n" name="Events" fill="#2456d3" isAnimationActive={false} /></BarChart>
       </ResponsiveContainer>
     </div>
   );

@@ -14,10 +14,13 @@ export function PathFlow({ anchor, r, direction }: { anchor: string; r: PathResu
     const from = index.get(n.parent ?? '') ?? 0, to = index.get(n.id) ?? 0;
     return direction === 'next' ? { source: from, target: to, value: n.sessions } : { source: to, target: from, value: n.sessions };
   });
+  const perLevel = new Map<number, number>();
+  for (const n of r.nodes) perLevel.set(n.level, (perLevel.get(n.level) ?? 0) + 1);
+  const height = Math.max(320, 28 * Math.max(0, ...perLevel.values()));
   return (
-    <div className="chart-box" style={{ height: 380 }} data-testid="path-flow">
+    <div className="chart-box" style={{ height }} data-testid="path-flow">
       <ResponsiveContainer>
-        <Sankey data={{ nodes, links }} nodePadding={18} nodeWidth={12} margin={{ top: 10, right: 150, bottom: 10, left: 10 }} link={{ stroke: '#8fb0ff' }} node={FlowNode}>
+        <Sankey data={{ nodes, links }} nodePadding={10} nodeWidth={10} margin={{ top: 10, right: 160, bottom: 10, left: 10 }} link={{ stroke: '#8fb0ff', strokeOpacity: 0.45 }} node={FlowNode}>
           <Tooltip />
         </Sankey>
       </ResponsiveContainer>

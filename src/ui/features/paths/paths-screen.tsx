@@ -1,9 +1,24 @@
 // Paths: what sessions do after (or before) an event, as a flow and an equivalent table.
 import { useState } from 'react';
 import { formatInt, formatPct } from '../../../lib/format';
-import { downloadUsers, useMeta, usePaths, type DatasetMeta, type PathQuery } from '../../../state/analysis';
+import { downloadUsers, useMeta, usePaths, type DatasetMeta, type PathNode, type PathQuery } from '../../../state/analysis';
 import { ChartPanel } from '../../components/chart-panel';
 import { PathFlow } from './path-flow';
+
+/** Nodes in depth-first order (each child right under its parent), for the indented table. */
+function depthFirst(nodes: PathNode[]): PathNode[] {
+  const kids = new Map<string | null, PathNode[]>();
+  for (const n of nodes) kids.set(n.parent, [...(kids.get(n.parent) ?? []), n]);
+  const out: PathNode[] = [];
+  const walk = (parent: string | null) => {
+    for (const n of kids.get(parent) ?? []) {
+      out.push(n);
+      walk(n.id);
+    }
+  };
+  walk(null);
+  return out;
+}
 
 /** The paths screen. */
 export function PathsScreen({ id }: { id: string }) {
@@ -70,7 +85,7 @@ function Paths({ id, meta }: { id: string; meta: DatasetMeta }) {
             <table data-testid="paths-table">
               <thead><tr><th>Path from “{anchorName}”</th><th className="num">Sessions</th><th className="num">Share</th><th>Users</th></tr></thead>
               <tbody>
-                {data.nodes.map((n) => (
+                {depthFirst(data.nodes).map((n) => (
                   <tr key={n.id}>
                     <td style={{ paddingLeft: `${n.level * 1.2}rem` }}>{n.label}</td>
                     <td className="num">{formatInt(n.sessions)}</td>

@@ -22,7 +22,7 @@ export function SegmentTable({ s, rules, onExport }: Props) {
               <td className="num" data-testid={`segment-count-${x.name}`}>{formatInt(x.customers)}</td>
               <td className="num">{formatPct(x.revenueShare)}</td>
               <td className="num">{formatMoney(x.aov)}</td>
-              <td className="muted">{rules.filter((r) => r.segment === x.name).map((r) => `R${r.r} F${r.f}`).join(', ')}</td>
+              <td className="muted" style={{ whiteSpace: 'normal', fontSize: '0.8rem' }}>{rules.filter((r) => r.segment === x.name).map((r) => `R${r.r} F${r.f}`).join(', ')}</td>
               <td><button className="small" disabled={x.customers === 0} onClick={() => onExport(i, x.name)} aria-label={`Export ${x.name}`}>CSV</button></td>
             </tr>
           ))}

@@ -33,8 +33,8 @@ function Tile(props: { x?: number; y?: number; width?: number; height?: number; 
   return (
     <g>
       <rect x={x} y={y} width={width} height={height} fill={fill} stroke="#fff" strokeWidth={2} />
-      {room && <text x={x + 6} y={y + 18} fontSize={12} fill="#fff" fontWeight={600}>{name}</text>}
-      {room && <text x={x + 6} y={y + 33} fontSize={11} fill="#fff">{formatInt(size)}</text>}
+      {room && <text x={x + 6} y={y + 18} fontSize={12} fill="#fff" stroke="none" fontWeight={600}>{name}</text>}
+      {room && <text x={x + 6} y={y + 33} fontSize={11} fill="#fff" stroke="none">{formatInt(size)}</text>}
     </g>
   );
 }
