@@ -1,5 +1,6 @@
 // The overview dashboard: KPI tiles, the daily series, the event-type mix and top items/categories,
 // all over an optional range of UTC days. One pass over the events in range per query.
+import { cents } from '../lib/money';
 import type { EventTable } from './event-table';
 import { DAY_MS, dayKeys, groupBy, type Grouping } from './indexes';
 
@@ -61,8 +62,6 @@ export interface OverviewIndex {
   hasViews: boolean;
 }
 
-/** Cents, so float sums print as money. */
-const cents = (x: number) => Math.round(x * 100) / 100;
 
 /** Groups events by day and computes the daily series once. */
 export function buildOverviewIndex(t: EventTable): OverviewIndex {

@@ -3,7 +3,8 @@
 // Orders follow RFM's frequency: distinct order ids of purchases, an id-less purchase being its own.
 import type { EventTable } from './event-table';
 import { DAY_MS, type Grouping } from './indexes';
-import { cents, SEGMENTS, type RfmTable } from './rfm';
+import { cents } from '../lib/money';
+import { SEGMENTS, type RfmTable } from './rfm';
 
 /** Type codes fixed by CANONICAL_TYPES. */
 const PURCHASE = 5, REFUND = 6;

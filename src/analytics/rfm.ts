@@ -10,6 +10,7 @@
 // - Segments from (R, F) only, by SEGMENT_RULES; M is reported but does not pick the segment.
 import type { EventTable } from './event-table';
 import { DAY_MS, type Grouping } from './indexes';
+import { cents } from '../lib/money';
 
 /** Type codes fixed by CANONICAL_TYPES. */
 const PURCHASE = 5, REFUND = 6;
@@ -159,8 +160,6 @@ export interface RfmSummary {
   grid: number[][];
 }
 
-/** Rounds money to cents, so float sums print as money. */
-export const cents = (x: number): number => Math.round(x * 100) / 100;
 
 /** Per-segment customers, revenue, orders and AOV, and the score grid. */
 export function rfmSummary(t: EventTable, table: RfmTable): RfmSummary {
