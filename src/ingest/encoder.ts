@@ -11,6 +11,8 @@ export const DICT_FIELDS = ['user', 'session', 'item', 'name', 'category', 'bran
 export const EXTRA_PREFIX = 'x:';
 /** Distinct timestamps remembered per import; exports repeat timestamps a lot (one per order line). */
 const TIME_CACHE_LIMIT = 200_000;
+/** Lookups after which a cache that rarely hits (unique ms clickstream times) is switched off. */
+const TIME_CACHE_TRIAL = 20_000;
 
 type DictField = (typeof DICT_FIELDS)[number];
 
@@ -52,6 +54,9 @@ export class EventEncoder {
   private readonly dictCols: [string, number][];
   private readonly typeDict = new Dictionary();
   private readonly timeCache = new Map<string, number>();
+  private cacheTimes = true;
+  private timeLookups = 0;
+  private timeHits = 0;
   private buf: Buffers;
   private n = 0;
   private readonly col: Partial<Record<Field, number>>;
@@ -175,11 +180,19 @@ export class EventEncoder {
   }
 
   private time(raw: string): number {
+    if (!this.cacheTimes) return parseTime(raw, this.mapping.timeFormat);
     let t = this.timeCache.get(raw);
     if (t === undefined) {
       t = parseTime(raw, this.mapping.timeFormat);
       if (this.timeCache.size >= TIME_CACHE_LIMIT) this.timeCache.clear();
       this.timeCache.set(raw, t);
+    } else {
+      this.timeHits++;
+    }
+    // Keep the cache only where it pays: at least half the lookups must hit.
+    if (++this.timeLookups === TIME_CACHE_TRIAL && this.timeHits * 2 < TIME_CACHE_TRIAL) {
+      this.cacheTimes = false;
+      this.timeCache.clear();
     }
     return t;
   }

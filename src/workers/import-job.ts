@@ -73,44 +73,56 @@ async function importAll(db: ShopLensDb, spec: ImportSpec, sources: RowSource[],
   const bytesTotal = sources.reduce((s, x) => s + x.file.size, 0);
   let bytesBefore = 0, rowsRead = 0, chunkIndex = 0, chunkBytes = 0, lastReport = 0;
 
+  // One chunk write in flight while parsing goes on: overlaps IndexedDB with parsing, and still
+  // bounds memory (parsing waits when a second chunk is ready before the first is written).
+  let writing: Promise<void> = Promise.resolve();
   const writeChunk = async () => {
     const chunk = enc.take();
     chunkBytes += Object.values(chunk.columns).reduce((s, b) => s + b.byteLength, 0);
-    await putChunk(db, { datasetId: spec.datasetId, index: chunkIndex++, ...chunk });
+    await writing;
+    writing = putChunk(db, { datasetId: spec.datasetId, index: chunkIndex++, ...chunk });
+    writing.catch(() => undefined); // observed by the next await; avoids an unhandled rejection meanwhile
   };
 
-  for (const src of sources) {
-    const name = src.file.name;
-    let fileLines = 0, fileRejected = 0;
-    const reject = (line: number, reason: string) => {
-      fileRejected++;
-      rejections.push({ file: name, line, reason });
-      const kind = reason.split(" '")[0] ?? reason;
-      reasonCounts[kind] = (reasonCounts[kind] ?? 0) + 1;
-    };
-    await src.read(async (batch) => {
-      for (const b of batch.broken) reject(b.line, b.reason);
-      fileLines += batch.broken.length + batch.rows.length;
-      for (let i = 0; i < batch.rows.length; i++) {
-        const row = batch.rows[i] as string[];
-        const line = batch.lines[i] ?? 0;
-        const reason = row.length === spec.header.length ? enc.push(row) : `expected ${spec.header.length} fields, found ${row.length}`;
-        if (reason !== null) reject(line, reason);
-        if (enc.full) await writeChunk();
-      }
-      if (fileLines >= EARLY_JUDGE_LINES && fileRejected > fileLines * 0.9) throw tooManyFailures(name, fileRejected, fileLines, rejections);
-      const now = performance.now();
-      if (now - lastReport >= PROGRESS_MS) {
-        lastReport = now;
-        onProgress({ rows: enc.total, rejected: rejections.length, bytesDone: bytesBefore + src.bytesRead(), bytesTotal, elapsedMs: now - started, file: name });
-      }
-    });
-    rowsRead += fileLines;
-    if (fileLines === 0) throw new ImportError(`${name}: the file holds no data rows.`);
-    if (fileRejected > fileLines * MAX_REJECT_SHARE) throw tooManyFailures(name, fileRejected, fileLines, rejections);
-    bytesBefore += src.file.size;
+  try {
+    for (const src of sources) {
+      const name = src.file.name;
+      let fileLines = 0, fileRejected = 0;
+      const reject = (line: number, reason: string) => {
+        fileRejected++;
+        rejections.push({ file: name, line, reason });
+        const kind = reason.split(" '")[0] ?? reason;
+        reasonCounts[kind] = (reasonCounts[kind] ?? 0) + 1;
+      };
+      await src.read(async (batch) => {
+        for (const b of batch.broken) reject(b.line, b.reason);
+        fileLines += batch.broken.length + batch.rows.length;
+        for (let i = 0; i < batch.rows.length; i++) {
+          const row = batch.rows[i] as string[];
+          const line = batch.lines[i] ?? 0;
+          const reason = row.length === spec.header.length ? enc.push(row) : `expected ${spec.header.length} fields, found ${row.length}`;
+          if (reason !== null) reject(line, reason);
+          if (enc.full) await writeChunk();
+        }
+        if (fileLines >= EARLY_JUDGE_LINES && fileRejected > fileLines * 0.9) throw tooManyFailures(name, fileRejected, fileLines, rejections);
+        const now = performance.now();
+        if (now - lastReport >= PROGRESS_MS) {
+          lastReport = now;
+          onProgress({ rows: enc.total, rejected: rejections.length, bytesDone: bytesBefore + src.bytesRead(), bytesTotal, elapsedMs: now - started, file: name });
+        }
+      });
+      rowsRead += fileLines;
+      if (fileLines === 0) throw new ImportError(`${name}: the file holds no data rows.`);
+      if (fileRejected > fileLines * MAX_REJECT_SHARE) throw tooManyFailures(name, fileRejected, fileLines, rejections);
+      bytesBefore += src.file.size;
+    }
+  } catch (e) {
+    // Let a write in flight settle, so the caller's cleanup cannot race it and leave an orphan chunk.
+    await writing.catch(() => undefined);
+    throw e;
   }
   if (enc.pending > 0) await writeChunk();
+  await writing;
   const importMs = performance.now() - started;
   await finishImport(db, spec.datasetId, {
     dictionaries: enc.dictionaries(), rows: enc.total, timeRange: [enc.minTs, enc.maxTs], columns: enc.columns, chunkBytes, rejections,

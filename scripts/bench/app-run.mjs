@@ -1,0 +1,87 @@
+// The app side of one benchmark run: import files through the app's own file chooser and mapping
+// dialog in a fresh browser context, then reopen the stored dataset in a new page.
+import { benchInit, datasetRecord, dialogReady, kpiTexts, lastClickAt, longTaskPhases, overviewShown, pageNow, serviceWorkerReady } from './page-probes.mjs';
+import { expectedPresetText } from './presets.mjs';
+import { sampleWorkerHeap } from './worker-heap.mjs';
+
+/** Longest wait for any one step (inspect, import, open), in ms. */
+const STEP_TIMEOUT_MS = 15 * 60_000;
+
+/** Script URL fragment of the app's compute worker (the Vite chunk is `assets/compute.worker-<hash>.js`). */
+const COMPUTE_WORKER = 'compute.worker';
+
+/** Waits for `probe` (a page-probes function) to return a truthy value, polling every frame; throws on `{ error }`. */
+async function waitFor(page, probe, arg) {
+  const handle = await page.waitForFunction(probe, arg, { polling: 'raf', timeout: STEP_TIMEOUT_MS });
+  const value = await handle.jsonValue();
+  if (value.error) throw new Error(`the app reports: ${value.error}`);
+  return value;
+}
+
+/** Mapping of a stored dataset as canonical field → source column name, plus its parse options. */
+function namedMapping(record) {
+  const columns = Object.entries(record.mapping.columns).map(([field, i]) => [field, record.header[i] ?? `#${i}`]);
+  return { ...record.mapping, columns: Object.fromEntries(columns) };
+}
+
+/**
+ * Imports `files` in a fresh context and reopens the dataset in a second page of that context.
+ * With `preset`, the dialog must show that preset or the run fails. Resolves to the run's timings,
+ * the KPI tile texts and the stored dataset record.
+ */
+export async function runAppImport(browser, origin, files, preset, log) {
+  const context = await browser.newContext({ baseURL: origin, viewport: { width: 1280, height: 860 } });
+  try {
+    await context.addInitScript(benchInit);
+    const page = await context.newPage();
+    page.on('pageerror', (e) => log(`page error: ${e.message}`));
+    await page.goto('/#/');
+    // Let the service worker finish precaching first, so its downloads do not overlap the import.
+    await page.evaluate(serviceWorkerReady, 10_000);
+
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Import data' }).click();
+    // Every phase is timed on the page's clock: handing the files over → dialog ready (inspect),
+    // Import click → the app routes to the new dataset (ingest), → KPI tiles show (overview).
+    const start = await page.evaluate(pageNow);
+    await (await chooser).setFiles(files);
+    const dialog = await waitFor(page, dialogReady);
+    if (preset && dialog.preset !== expectedPresetText(preset)) {
+      throw new Error(`--preset ${preset}: the import dialog shows "${dialog.preset}", expected "${expectedPresetText(preset)}"`);
+    }
+    await page.getByRole('dialog', { name: 'Import' }).getByRole('button', { name: 'Import', exact: true }).click();
+    const shown = await waitFor(page, overviewShown, null);
+    const clickAt = await page.evaluate(lastClickAt);
+    const phases = { inspectMs: dialog.at - start, ingestMs: shown.routeAt - clickAt, overviewMs: shown.at - shown.routeAt };
+    // The gap between the dialog being ready and the click is the benchmark reading the dialog: not timed.
+    const [inspect, , ingest, overview] = await page.evaluate(longTaskPhases, [start, dialog.at, clickAt, shown.routeAt, shown.at]);
+    const longTasks = { inspect, ingest, overview, longest: Math.max(inspect.longest, ingest.longest, overview.longest) };
+
+    const datasetId = /#\/d\/([^/?]+)/.exec(page.url())?.[1];
+    if (!datasetId) throw new Error(`no dataset id in the URL after import: ${page.url()}`);
+    const kpis = await page.evaluate(kpiTexts);
+    const record = await page.evaluate(datasetRecord, datasetId);
+    if (record?.status !== 'complete') throw new Error(`dataset ${datasetId} is not complete after import: ${record?.status}`);
+    const open = await openStored(context, datasetId, kpis.events, log);
+    const importMs = phases.inspectMs + phases.ingestMs + phases.overviewMs;
+    return { datasetId, presetText: dialog.preset, importMs, phases, longTasks, kpis, record, mapping: namedMapping(record), ...open };
+  } finally {
+    await context.close();
+  }
+}
+
+/** Opens `/#/d/<id>` in a new page, sampling the compute worker's heap, until kpi-events reads `events`. */
+async function openStored(context, datasetId, events, log) {
+  const page = await context.newPage();
+  page.on('pageerror', (e) => log(`page error (open): ${e.message}`));
+  const heap = await sampleWorkerHeap(page, COMPUTE_WORKER);
+  try {
+    await page.goto(`/#/d/${datasetId}`, { waitUntil: 'commit' });
+    // Page time is counted from the navigation's start, so this is the open time as the user sees it.
+    const { at } = await waitFor(page, overviewShown, events);
+    return { openMs: at, heap: await heap.stop() };
+  } catch (e) {
+    await heap.stop();
+    throw e;
+  }
+}
