@@ -3,13 +3,13 @@ import { useState } from 'react';
 import { Bar, BarChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatInt, formatMoney } from '../../../lib/format';
 import type { Overview, Ranked } from '../../../state/overview';
+import { ChartPanel } from '../../components/chart-panel';
 import { Segmented } from '../../components/segmented';
 
 /** Counts per event type. */
 export function TypeChart({ types }: { types: Overview['types'] }) {
   return (
-    <section className="panel">
-      <h2>Event types</h2>
+    <ChartPanel title="Event types" table={() => ({ header: ['type', 'events'], rows: types.map((t) => [t.type, t.count]) })}>
       <div className="chart-box small" data-testid="type-chart">
         <ResponsiveContainer>
           <BarChart data={types} layout="vertical" margin={{ left: 8, right: 20 }}>
@@ -20,7 +20,7 @@ export function TypeChart({ types }: { types: Overview['types'] }) {
           </BarChart>
         </ResponsiveContainer>
       </div>
-    </section>
+    </ChartPanel>
   );
 }
 
@@ -31,12 +31,9 @@ export function TopPanel({ title, lists, hasViews }: { title: string; lists: { b
   const [by, setBy] = useState<By>('revenue');
   const rows = by === 'revenue' ? lists.byRevenue : lists.byViews;
   const max = rows[0]?.value ?? 1;
+  const toggle = hasViews && <Segmented<By> label={`${title} ranking`} options={[['revenue', 'By revenue'], ['views', 'By views']]} value={by} onChange={setBy} />;
   return (
-    <section className="panel" aria-label={title}>
-      <div className="panel-head">
-        <h2>{title}</h2>
-        {hasViews && <Segmented<By> label={`${title} ranking`} options={[['revenue', 'By revenue'], ['views', 'By views']]} value={by} onChange={setBy} />}
-      </div>
+    <ChartPanel title={title} actions={toggle} table={() => ({ header: ['name', by === 'revenue' ? 'net_revenue' : 'views'], rows: rows.map((r) => [r.name, r.value]) })}>
       {rows.length === 0 ? <p className="muted">No {by === 'revenue' ? 'revenue' : 'views'} in the selected days.</p> : (
         <table>
           <tbody>
@@ -50,6 +47,6 @@ export function TopPanel({ title, lists, hasViews }: { title: string; lists: { b
           </tbody>
         </table>
       )}
-    </section>
+    </ChartPanel>
   );
 }

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Area, AreaChart, Brush, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatCompact, formatInt, formatMoney } from '../../../lib/format';
 import type { DailyPoint } from '../../../state/overview';
+import { ChartPanel } from '../../components/chart-panel';
 import { Segmented } from '../../components/segmented';
 
 /** Delay before a brush drag turns into a query. */
@@ -36,16 +37,15 @@ export function DailyChart({ daily, onRange }: Props) {
     onRange(undefined);
   };
   const fmt = metric === 'revenue' ? formatMoney : formatInt;
+  const controls = (
+    <>
+      <Segmented<Metric> label="Metric" options={METRICS} value={metric} onChange={setMetric} />
+      <span className="muted" data-testid="range-label">{daily[brush[0]]?.day} – {daily[brush[1]]?.day} (UTC)</span>
+      {!full && <button className="small" onClick={reset}>Show all days</button>}
+    </>
+  );
   return (
-    <section className="panel">
-      <div className="panel-head">
-        <h2>Daily activity</h2>
-        <Segmented<Metric> label="Metric" options={METRICS} value={metric} onChange={setMetric} />
-        <div className="row">
-          <span className="muted" data-testid="range-label">{daily[brush[0]]?.day} – {daily[brush[1]]?.day} (UTC)</span>
-          {!full && <button onClick={reset}>Show all days</button>}
-        </div>
-      </div>
+    <ChartPanel title="Daily activity" actions={controls} table={() => ({ header: ['day', 'events', 'active_users', 'net_revenue'], rows: daily.map((d) => [d.day, d.events, d.users, d.revenue]) })}>
       <div className="chart-box" data-testid="daily-chart">
         <ResponsiveContainer>
           <AreaChart data={daily} margin={{ top: 8, right: 12, left: 4, bottom: 4 }}>
@@ -59,6 +59,6 @@ export function DailyChart({ daily, onRange }: Props) {
         </ResponsiveContainer>
       </div>
       <p className="muted" style={{ margin: 0 }}>Drag the handles under the chart to focus on a period: every figure on this page follows.</p>
-    </section>
+    </ChartPanel>
   );
 }
