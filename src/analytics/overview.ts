@@ -55,6 +55,8 @@ export interface Overview {
 /** Per-dataset structures the overview reuses across queries. */
 export interface OverviewIndex {
   byDay: Grouping;
+  /** Day number (days since 1970-01-01) of day index 0. */
+  firstDay: number;
   daily: DailyPoint[];
   /** Display label per item code: its name and id when the source names items, else the id. */
   itemLabels: string[];
@@ -83,7 +85,7 @@ export function buildOverviewIndex(t: EventTable): OverviewIndex {
     }
     daily.push({ day: new Date((firstDay + d) * DAY_MS).toISOString().slice(0, 10), events: b - a, users, revenue: cents(revenue) });
   }
-  return { byDay, daily, itemLabels: itemLabels(t), hasViews: t.type.includes(VIEW) };
+  return { byDay, firstDay, daily, itemLabels: itemLabels(t), hasViews: t.type.includes(VIEW) };
 }
 
 /** `WHITE HANGING HEART (85123A)` where the source names items, else the item id. */

@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { funnel } from '../analytics/funnel';
 import { overview } from '../analytics/overview';
+import { periodSeries } from '../analytics/series';
 import { openDb } from '../storage/db';
 import { listDatasets } from '../storage/dataset-repo';
 import { loadDataset } from './dataset-loader';
@@ -46,6 +47,10 @@ describe('import of real exports', () => {
     }
     expect(Object.fromEntries(o.types.map((t) => [t.type, t.count]))).toEqual(e.byType);
     expect(new Date(d.table.ts[0] as number).toISOString()).toBe(e.firstEvent.replace('+00:00', '.000Z'));
+    // The forecasting series: every UTC day present, zeros where nothing sold (2010-12-04 was a Saturday).
+    const s = periodSeries(d.table, d.overview.byDay, d.overview.firstDay, 'revenue', 'day');
+    expect([...s.values.slice(0, 6)]).toEqual([...Object.values(e.dailyNetRevenueFirst5).slice(0, 3), 0, ...Object.values(e.dailyNetRevenueFirst5).slice(3)]);
+    expect([...s.values.slice(-5)]).toEqual(Object.values(e.dailyNetRevenueLast5));
   }, 120_000);
 
   it('rees46 head reproduces the expected figures', async () => {
