@@ -1,4 +1,5 @@
 // Files as row sources: head sniffing, gzip detection, hashing and streaming reads.
+import { createSHA256 } from 'hash-wasm';
 import { readRows, textStream } from '../ingest/read-rows';
 import { binaryReason, isGzip, sniffSource } from '../ingest/sniff';
 import type { SourceInfo } from '../ingest/types';
@@ -39,10 +40,15 @@ export async function readHead(file: Blob): Promise<{ gzip: boolean; text: strin
   return { gzip, text, complete, problem: null };
 }
 
-/** Hex SHA-256 of a file's bytes. */
+/** Hex SHA-256 of a file's bytes, streamed so a multi-gigabyte export never sits in memory whole. */
 export async function hashFile(file: Blob): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', await file.arrayBuffer());
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  const sha = await createSHA256();
+  const reader = file.stream().getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return sha.digest('hex');
+    sha.update(value);
+  }
 }
 
 /** Sniffs a head of text, or explains why it is unusable. */
