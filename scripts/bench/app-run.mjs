@@ -8,7 +8,7 @@ import { sampleWorkerHeap } from './worker-heap.mjs';
 const STEP_TIMEOUT_MS = 15 * 60_000;
 
 /** Script URL fragment of the app's compute worker (the Vite chunk is `assets/compute.worker-<hash>.js`). */
-const COMPUTE_WORKER = 'compute.worker';
+export const COMPUTE_WORKER = 'compute.worker';
 
 /** Waits for `probe` (a page-probes function) to return a truthy value, polling every frame; throws on `{ error }`. */
 async function waitFor(page, probe, arg) {
@@ -24,47 +24,63 @@ function namedMapping(record) {
   return { ...record.mapping, columns: Object.fromEntries(columns) };
 }
 
+/** A fresh browser context (empty IndexedDB) on the app at `origin`, with the bench init script installed. */
+export async function newAppContext(browser, origin) {
+  const context = await browser.newContext({ baseURL: origin, viewport: { width: 1280, height: 860 } });
+  await context.addInitScript(benchInit);
+  return context;
+}
+
+/**
+ * Imports `files` through the app in a new page of `context`, until the overview of the new dataset
+ * shows. With `preset`, the dialog must show that preset or the import fails. Resolves to the
+ * dataset id, the timings, the KPI tile texts and the stored dataset record.
+ */
+export async function importThroughApp(context, files, preset, log) {
+  const page = await context.newPage();
+  page.on('pageerror', (e) => log(`page error: ${e.message}`));
+  await page.goto('/#/');
+  // Let the service worker finish precaching first, so its downloads do not overlap the import.
+  await page.evaluate(serviceWorkerReady, 10_000);
+
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import data' }).click();
+  // Every phase is timed on the page's clock: handing the files over → dialog ready (inspect),
+  // Import click → the app routes to the new dataset (ingest), → KPI tiles show (overview).
+  const start = await page.evaluate(pageNow);
+  await (await chooser).setFiles(files);
+  const dialog = await waitFor(page, dialogReady);
+  if (preset && dialog.preset !== expectedPresetText(preset)) {
+    throw new Error(`--preset ${preset}: the import dialog shows "${dialog.preset}", expected "${expectedPresetText(preset)}"`);
+  }
+  await page.getByRole('dialog', { name: 'Import' }).getByRole('button', { name: 'Import', exact: true }).click();
+  const shown = await waitFor(page, overviewShown, null);
+  const clickAt = await page.evaluate(lastClickAt);
+  const phases = { inspectMs: dialog.at - start, ingestMs: shown.routeAt - clickAt, overviewMs: shown.at - shown.routeAt };
+  // The gap between the dialog being ready and the click is the benchmark reading the dialog: not timed.
+  const [inspect, , ingest, overview] = await page.evaluate(longTaskPhases, [start, dialog.at, clickAt, shown.routeAt, shown.at]);
+  const longTasks = { inspect, ingest, overview, longest: Math.max(inspect.longest, ingest.longest, overview.longest) };
+
+  const datasetId = /#\/d\/([^/?]+)/.exec(page.url())?.[1];
+  if (!datasetId) throw new Error(`no dataset id in the URL after import: ${page.url()}`);
+  const kpis = await page.evaluate(kpiTexts);
+  const record = await page.evaluate(datasetRecord, datasetId);
+  if (record?.status !== 'complete') throw new Error(`dataset ${datasetId} is not complete after import: ${record?.status}`);
+  const importMs = phases.inspectMs + phases.ingestMs + phases.overviewMs;
+  return { datasetId, presetText: dialog.preset, importMs, phases, longTasks, kpis, record, mapping: namedMapping(record) };
+}
+
 /**
  * Imports `files` in a fresh context and reopens the dataset in a second page of that context.
  * With `preset`, the dialog must show that preset or the run fails. Resolves to the run's timings,
  * the KPI tile texts and the stored dataset record.
  */
 export async function runAppImport(browser, origin, files, preset, log) {
-  const context = await browser.newContext({ baseURL: origin, viewport: { width: 1280, height: 860 } });
+  const context = await newAppContext(browser, origin);
   try {
-    await context.addInitScript(benchInit);
-    const page = await context.newPage();
-    page.on('pageerror', (e) => log(`page error: ${e.message}`));
-    await page.goto('/#/');
-    // Let the service worker finish precaching first, so its downloads do not overlap the import.
-    await page.evaluate(serviceWorkerReady, 10_000);
-
-    const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('button', { name: 'Import data' }).click();
-    // Every phase is timed on the page's clock: handing the files over → dialog ready (inspect),
-    // Import click → the app routes to the new dataset (ingest), → KPI tiles show (overview).
-    const start = await page.evaluate(pageNow);
-    await (await chooser).setFiles(files);
-    const dialog = await waitFor(page, dialogReady);
-    if (preset && dialog.preset !== expectedPresetText(preset)) {
-      throw new Error(`--preset ${preset}: the import dialog shows "${dialog.preset}", expected "${expectedPresetText(preset)}"`);
-    }
-    await page.getByRole('dialog', { name: 'Import' }).getByRole('button', { name: 'Import', exact: true }).click();
-    const shown = await waitFor(page, overviewShown, null);
-    const clickAt = await page.evaluate(lastClickAt);
-    const phases = { inspectMs: dialog.at - start, ingestMs: shown.routeAt - clickAt, overviewMs: shown.at - shown.routeAt };
-    // The gap between the dialog being ready and the click is the benchmark reading the dialog: not timed.
-    const [inspect, , ingest, overview] = await page.evaluate(longTaskPhases, [start, dialog.at, clickAt, shown.routeAt, shown.at]);
-    const longTasks = { inspect, ingest, overview, longest: Math.max(inspect.longest, ingest.longest, overview.longest) };
-
-    const datasetId = /#\/d\/([^/?]+)/.exec(page.url())?.[1];
-    if (!datasetId) throw new Error(`no dataset id in the URL after import: ${page.url()}`);
-    const kpis = await page.evaluate(kpiTexts);
-    const record = await page.evaluate(datasetRecord, datasetId);
-    if (record?.status !== 'complete') throw new Error(`dataset ${datasetId} is not complete after import: ${record?.status}`);
-    const open = await openStored(context, datasetId, kpis.events, log);
-    const importMs = phases.inspectMs + phases.ingestMs + phases.overviewMs;
-    return { datasetId, presetText: dialog.preset, importMs, phases, longTasks, kpis, record, mapping: namedMapping(record), ...open };
+    const imported = await importThroughApp(context, files, preset, log);
+    const open = await openStored(context, imported.datasetId, imported.kpis.events, log);
+    return { ...imported, ...open };
   } finally {
     await context.close();
   }

@@ -16,6 +16,20 @@ export const USAGE = `usage: npm run bench:ingest -- (--file PATH [--file PATHâ€
   --out PATH         also write the JSON object to PATH
 Prints one JSON object on stdout (use \`npm run -s\` to drop npm's banner); progress goes to stderr. See scripts/README.md.`;
 
+/** `value` of `flag` as a positive integer; throws with a message otherwise. */
+export function positiveInt(flag, value) {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${flag} must be a positive integer, got ${value}`);
+  return n;
+}
+
+/** Absolute paths of `paths`; throws when one is not an existing file. */
+export function existingFiles(paths) {
+  const files = paths.map((f) => resolve(f));
+  for (const f of files) if (!existsSync(f) || !statSync(f).isFile()) throw new Error(`no such file: ${f}`);
+  return files;
+}
+
 /** Parses argv into { files, generate, preset, runs, duckdb, build, dist, out }; throws with a message on bad input. */
 export function parseCli(argv) {
   const { values } = parseArgs({
@@ -33,15 +47,12 @@ export function parseCli(argv) {
     },
   });
   if (values.help) return { help: true };
-  const runs = Number(values.runs);
-  if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer, got ${values.runs}`);
-  const generate = values.generate === undefined ? undefined : Number(values.generate);
-  if (generate !== undefined && !(Number.isInteger(generate) && generate > 0)) throw new Error(`--generate must be a positive integer, got ${values.generate}`);
+  const runs = positiveInt('--runs', values.runs);
+  const generate = values.generate === undefined ? undefined : positiveInt('--generate', values.generate);
   if ((values.file.length === 0) === (generate === undefined)) throw new Error('give either --file PATH (one or more) or --generate EVENTS');
   if (values.preset !== undefined) expectedPresetText(values.preset);
   const dist = values.dist && resolve(values.dist);
   if (dist && !existsSync(resolve(dist, 'index.html'))) throw new Error(`--dist ${dist}: no index.html there`);
-  const files = values.file.map((f) => resolve(f));
-  for (const f of files) if (!existsSync(f) || !statSync(f).isFile()) throw new Error(`no such file: ${f}`);
+  const files = existingFiles(values.file);
   return { files, generate, preset: values.preset, runs, duckdb: !values['no-duckdb'], build: !values['no-build'], dist, out: values.out && resolve(values.out) };
 }

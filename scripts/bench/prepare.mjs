@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 const ROOT = resolve(import.meta.dirname, '../..');
 
 /** Inputs of the production build: a change to any of them makes dist/ stale. */
-const BUILD_INPUTS = ['src', 'public', 'index.html', 'vite.config.ts', 'package-lock.json'];
+export const BUILD_INPUTS = ['src', 'public', 'index.html', 'vite.config.ts', 'package-lock.json'];
 
 /** Newest modification time (ms) of a file or of any file under a folder; 0 when missing. */
 function newestMtime(path) {
@@ -24,22 +24,28 @@ function run(cmd, args) {
 }
 
 /**
- * Runs `npm run build` when dist/ is missing or older than the build inputs (unless `allowed` is
- * false); resolves to the build's state: { built, stale } (stale: dist/ is older than src/ and was used anyway).
+ * Runs `command` (argv, from the repository root) when `output` is missing or older than any of
+ * `inputs` (paths from the root), unless `allowed` is false; returns the build's state:
+ * { built, stale } (stale: `output` is older than its inputs and was used anyway).
  */
-export function ensureBuild(allowed, log) {
-  const index = join(ROOT, 'dist/index.html');
-  const builtAt = existsSync(index) ? statSync(index).mtimeMs : 0;
-  const newest = Math.max(...BUILD_INPUTS.map((p) => newestMtime(join(ROOT, p))));
+export function buildIfStale(output, inputs, command, allowed, log) {
+  const marker = join(ROOT, output);
+  const builtAt = existsSync(marker) ? statSync(marker).mtimeMs : 0;
+  const newest = Math.max(...inputs.map((p) => newestMtime(join(ROOT, p))));
   if (builtAt > newest) return { built: false, stale: false };
   if (!allowed) {
-    if (builtAt === 0) throw new Error('dist/ is missing and --no-build was given');
-    log('warning: dist/ is older than src/; using it as it is (--no-build)');
+    if (builtAt === 0) throw new Error(`${output} is missing and --no-build was given`);
+    log(`warning: ${output} is older than its sources; using it as it is (--no-build)`);
     return { built: false, stale: true };
   }
-  log(builtAt === 0 ? 'dist/ is missing: npm run build' : 'dist/ is older than src/: npm run build');
-  run('npm', ['run', 'build']);
+  log(`${output} is ${builtAt === 0 ? 'missing' : 'older than its sources'}: ${command.join(' ')}`);
+  run(command[0], command.slice(1));
   return { built: true, stale: false };
+}
+
+/** Runs `npm run build` when dist/ is missing or older than the build inputs (unless `allowed` is false); see buildIfStale. */
+export function ensureBuild(allowed, log) {
+  return buildIfStale('dist/index.html', BUILD_INPUTS, ['npm', 'run', 'build'], allowed, log);
 }
 
 /**

@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { statSync } from 'node:fs';
 
 /** Median of the finite numbers in `xs`, or null when there are none. */
-function median(xs) {
+export function median(xs) {
   const v = xs.filter((x) => typeof x === 'number' && Number.isFinite(x)).sort((a, b) => a - b);
   if (v.length === 0) return null;
   const mid = v.length >> 1;
@@ -11,7 +11,7 @@ function median(xs) {
 }
 
 /** Rounds to `digits` decimals, keeping null. */
-const round = (x, digits = 0) => (x === null || x === undefined ? null : Math.round(x * 10 ** digits) / 10 ** digits);
+export const round = (x, digits = 0) => (x === null || x === undefined ? null : Math.round(x * 10 ** digits) / 10 ** digits);
 
 /** "1,234.50" / "4.28%" / "—" → number (null when not a number). */
 function parseFigure(text) {

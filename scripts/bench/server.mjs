@@ -45,9 +45,12 @@ function resolvePath(mounts, urlPath) {
   return null;
 }
 
-/** Starts the server for the app build in `appDir` on a free loopback port; resolves to its origin and a close function. */
-export async function startServer(appDir) {
-  const mounts = [...MOUNTS, ['/', resolve(appDir)]];
+/**
+ * Starts the server for the app build in `appDir` on a free loopback port, with `extraMounts`
+ * ([URL prefix, folder] pairs, matched before the built-in ones); resolves to its origin and a close function.
+ */
+export async function startServer(appDir, extraMounts = []) {
+  const mounts = [...extraMounts.map(([prefix, dir]) => [prefix, resolve(dir)]), ...MOUNTS, ['/', resolve(appDir)]];
   const server = createServer((req, res) => {
     const file = resolvePath(mounts, req.url ?? '/');
     if (!file) {
