@@ -1,7 +1,7 @@
 // Hooks over the compute worker's analyses, and user exports.
 import { downloadBlob } from './download';
 import { compute } from '../workers/compute-client';
-import type { DatasetMeta, FunnelRequest, FunnelResult, PathQuery, PathResult, Portrait, RetentionQuery, RetentionResult, RfmAnswer, Timed, UserSelection } from '../workers/protocol';
+import type { DatasetMeta, ForecastAnswer, ForecastRequest, FunnelRequest, FunnelResult, PathQuery, PathResult, Portrait, RetentionQuery, RetentionResult, RfmAnswer, Timed, UserSelection } from '../workers/protocol';
 import { useComputed, type Computed } from './computed';
 
 export type * from '../workers/protocol';
@@ -34,6 +34,11 @@ export function useRfm(id: string, asOf?: number, compareTo?: number): Computed<
 /** A customer's portrait (null id: none chosen). */
 export function usePortrait(id: string, userId: string | null): Computed<Portrait | null> {
   return useComputed(userId === null ? null : `portrait|${id}|${userId}`, () => compute((api) => api.portrait(id, userId ?? '')));
+}
+
+/** A forecast (null: not asked yet). */
+export function useForecast(id: string, req: ForecastRequest | null): Computed<ForecastAnswer> {
+  return useComputed(req && `forecast|${id}|${JSON.stringify(req)}`, () => compute((api) => api.forecast(id, req as ForecastRequest)));
 }
 
 /** User ids matching a search. */

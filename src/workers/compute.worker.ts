@@ -4,6 +4,7 @@ import { overview } from '../analytics/overview';
 import { getDb } from '../storage/db';
 import * as q from './analysis';
 import { loadDataset, type LoadedDataset } from './dataset-loader';
+import { runForecastQuery } from './forecasting';
 import type { ComputeApi } from './protocol';
 
 let cached: { id: string; data: Promise<LoadedDataset> } | null = null;
@@ -35,6 +36,7 @@ const api: ComputeApi = {
     const out = q.exportUsers(await load(id), sel);
     return transfer(out, [out.csv]);
   },
+  forecast: async (id, req) => runForecastQuery(getDb(), id, await load(id), req),
   evict: async (id) => {
     if (cached?.id === id) cached = null;
   },

@@ -1,8 +1,6 @@
 // The whole import path (sniff → guess → read → encode → store → load → overview) on the real
 // exports, checked against the independently computed figures in shared/datasets.
 import 'fake-indexeddb/auto';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { funnel } from '../analytics/funnel';
 import { overview } from '../analytics/overview';
@@ -10,23 +8,10 @@ import { periodSeries } from '../analytics/series';
 import { openDb } from '../storage/db';
 import { listDatasets } from '../storage/dataset-repo';
 import { loadDataset } from './dataset-loader';
-import { fileSource, hashFile, readHead, sniffText } from './file-source';
-import { ImportError, runImport } from './import-job';
+import { hashFile, readHead, sniffText } from './file-source';
+import { ImportError } from './import-job';
 import { inspectFiles } from './inspect';
-import type { Field } from '../ingest/types';
-
-const DATA = resolve(import.meta.dirname, '../../../shared/datasets');
-const expected = (name: string) => JSON.parse(readFileSync(resolve(DATA, `${name}.expected.json`), 'utf8'));
-const dataFile = (name: string) => new File([readFileSync(resolve(DATA, name))], name);
-
-async function importFile(db: ReturnType<typeof openDb>, file: File, id: string = crypto.randomUUID(), columns: Partial<Record<Field, number>> = {}) {
-  const ins = await inspectFiles(db, [file]);
-  ins.guess.mapping.columns = { ...ins.guess.mapping.columns, ...columns };
-  const meta = ins.files[0] as { hash: string; gzip: boolean };
-  await runImport(db, { datasetId: id, name: file.name, header: ins.info.header, mapping: ins.guess.mapping, preset: ins.guess.preset, signature: ins.signature },
-    [fileSource(file, meta.hash, meta.gzip, ins.info)], () => undefined);
-  return { id, ins };
-}
+import { dataFile, expected, importFile } from './real-data.test-util';
 
 describe('import of real exports', () => {
   it('online-retail.csv.gz reproduces the expected figures', async () => {

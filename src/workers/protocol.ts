@@ -8,6 +8,7 @@ import type { RetentionQuery, RetentionResult } from '../analytics/retention';
 import type { RfmSummary } from '../analytics/rfm';
 import type { Mapping } from '../ingest/types';
 import type { ImportProgress } from './import-job';
+import type { ForecastAnswer, ForecastRequest } from './forecasting';
 import type { InspectResult } from './inspect';
 
 export type { Overview, DailyPoint, Kpis, Ranked } from '../analytics/overview';
@@ -18,6 +19,8 @@ export type { Cohort, RetentionQuery, RetentionResult } from '../analytics/reten
 export type { RfmSummary } from '../analytics/rfm';
 export type { ImportProgress } from './import-job';
 export type { InspectResult } from './inspect';
+export type { ForecastAnswer, ForecastRequest, SavedForecast } from './forecasting';
+export type { ForecastReport, ModelForecast } from '../models/forecast/forecast';
 
 /** A confirmed import of user files. */
 export interface FileImportRequest {
@@ -96,6 +99,8 @@ export interface ComputeApi {
   findUsers(datasetId: string, query: string): Promise<{ code: number; id: string }[]>;
   /** CSV (UTF-8 bytes, transferred) of a user selection with RFM features; no row cap. */
   exportUsers(datasetId: string, sel: UserSelection): Promise<{ csv: ArrayBuffer; rows: number }>;
+  /** A sales forecast with its backtest; rejects with a user-facing message when history is too short. */
+  forecast(datasetId: string, req: ForecastRequest): Promise<ForecastAnswer>;
   /** Forgets a loaded dataset (after delete). */
   evict(datasetId: string): Promise<void>;
 }

@@ -24,6 +24,8 @@ export interface Forecaster {
   minHistory(m: number, h: number): number;
   /** Why this many periods, in words ("2 full seasons"), for too-short messages. */
   needs?(m: number, h: number): string;
+  /** True when the model uses the promotion flags itself; otherwise an additive effect is added for it (adjust.ts). */
+  usesPromo?: boolean;
   /** Fits y (oldest first) with season length m (1 = no seasonality) and past promotion flags. */
   fit(y: Float64Array, m: number, promo?: Uint8Array): Awaitable<Fitted>;
 }

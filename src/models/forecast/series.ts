@@ -79,3 +79,20 @@ export function toWeekly(daily: Series): Series {
   }
   return { start: isoDay(first + skip), freq: 'week', values, ...(promo ? { promo } : {}) };
 }
+
+/** Share of negative periods a series may have and still be treated as a positive quantity. */
+export const NEGATIVE_SHARE_MAX = 0.02;
+
+/**
+ * True for a positive quantity with rare negative periods (net revenue on a day of big refunds):
+ * such a series may use multiplicative seasonality and its forecasts are floored at 0.
+ */
+export function mostlyNonNegative(y: ArrayLike<number>): boolean {
+  let negative = 0, sum = 0;
+  for (let t = 0; t < y.length; t++) {
+    const v = y[t] as number;
+    sum += v;
+    if (v < 0) negative++;
+  }
+  return sum > 0 && negative <= NEGATIVE_SHARE_MAX * y.length;
+}

@@ -10,18 +10,17 @@ function simulate(n: number, spec: HwSpec, p: HwParams, level0: number, trend0: 
   const rng = createRng(seed), m = season0.length, s = [...season0], mult = spec.season === 'multiplicative';
   const phi = spec.trend === 'damped' ? p.phi : 1;
   let l = level0, b = trend0;
-  const y = new Float64Array(n), clean = new Float64Array(n);
+  const y = new Float64Array(n);
   for (let t = 0; t < n; t++) {
     const j = t % m, sj = s[j] as number, ahead = l + phi * b;
-    clean[t] = mult ? ahead * sj : ahead + sj;
-    const yt = clean[t] + noise * rng.normal();
+    const yt = (mult ? ahead * sj : ahead + sj) + noise * rng.normal();
     y[t] = yt;
     const nl = mult ? p.alpha * (yt / sj) + (1 - p.alpha) * ahead : p.alpha * (yt - sj) + (1 - p.alpha) * ahead;
     s[j] = mult ? p.gamma * (yt / ahead) + (1 - p.gamma) * sj : p.gamma * (yt - ahead) + (1 - p.gamma) * sj;
     b = p.beta * (nl - l) + (1 - p.beta) * phi * b;
     l = nl;
   }
-  return { y, clean, level: l, trend: b, season: s };
+  return { y, level: l, trend: b, season: s };
 }
 
 const rmse = (a: Float64Array, b: Float64Array) => Math.sqrt(a.reduce((s, x, i) => s + (x - (b[i] as number)) ** 2, 0) / a.length);

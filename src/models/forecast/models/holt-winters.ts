@@ -140,7 +140,7 @@ export function variants(y: Float64Array, m: number): HwSpec[] {
 }
 
 /** Describes a fitted variant in a few words, for reports. */
-export function describe(f: HwFit): string {
+export function describeFit(f: HwFit): string {
   const p = f.params, r = (x: number) => x.toFixed(2);
   const trend = f.spec.trend === 'none' ? 'no trend' : f.spec.trend === 'damped' ? `damped trend β=${r(p.beta)} φ=${r(p.phi)}` : `trend β=${r(p.beta)}`;
   const season = f.spec.season === 'none' ? 'no season' : `${f.spec.season} season γ=${r(p.gamma)}`;
@@ -159,7 +159,7 @@ export const holtWinters: Forecaster = {
     if (!best) throw new RangeError(`Holt–Winters cannot start from ${y.length} periods`);
     return {
       insample: best.insample,
-      detail: describe(best),
+      detail: describeFit(best),
       forecast: (h: number) => project(best.end, y.length, m, best.spec, best.params.phi, h),
     };
   },

@@ -1,6 +1,7 @@
 // Routes inside one dataset: /d/:id[/:tab[/:arg]].
 import { useParams } from 'wouter';
 import { CustomersScreen } from '../customers/customers-screen';
+import { ForecastScreen } from '../forecast/forecast-screen';
 import { FunnelsScreen } from '../funnels/funnels-screen';
 import { OverviewScreen } from '../overview/overview-screen';
 import { PathsScreen } from '../paths/paths-screen';
@@ -22,6 +23,7 @@ function DatasetRoute({ id, tab = '', arg }: { id: string; tab?: string; arg?: s
     retention: <RetentionScreen id={id} />,
     paths: <PathsScreen id={id} />,
     segments: <SegmentsScreen id={id} />,
+    forecast: <ForecastScreen id={id} />,
     customers: <CustomersScreen id={id} user={arg ? decodeURIComponent(arg) : null} />,
   }[tab];
   return <DatasetLayout id={id} tab={tab}>{screen ?? <div className="panel empty">Unknown page. <a href={`#/d/${id}`}>Back to the overview</a></div>}</DatasetLayout>;

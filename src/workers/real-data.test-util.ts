@@ -1,0 +1,26 @@
+// Test helpers: the shared real exports, imported through the app's own path (inspect → import).
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Field } from '../ingest/types';
+import type { openDb } from '../storage/db';
+import { fileSource } from './file-source';
+import { runImport } from './import-job';
+import { inspectFiles } from './inspect';
+
+const DATA = resolve(import.meta.dirname, '../../../shared/datasets');
+
+/** Figures computed independently from a shared export (`<name>.expected.json`). */
+export const expected = (name: string) => JSON.parse(readFileSync(resolve(DATA, `${name}.expected.json`), 'utf8'));
+
+/** A shared export as a File. */
+export const dataFile = (name: string) => new File([readFileSync(resolve(DATA, name))], name);
+
+/** Imports a file with the proposed mapping (columns optionally overridden) and returns its id. */
+export async function importFile(db: ReturnType<typeof openDb>, file: File, id: string = crypto.randomUUID(), columns: Partial<Record<Field, number>> = {}) {
+  const ins = await inspectFiles(db, [file]);
+  ins.guess.mapping.columns = { ...ins.guess.mapping.columns, ...columns };
+  const meta = ins.files[0] as { hash: string; gzip: boolean };
+  await runImport(db, { datasetId: id, name: file.name, header: ins.info.header, mapping: ins.guess.mapping, preset: ins.guess.preset, signature: ins.signature },
+    [fileSource(file, meta.hash, meta.gzip, ins.info)], () => undefined);
+  return { id, ins };
+}
