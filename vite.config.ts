@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { tfjsWasmThreads } from './scripts/vite/tfjs-wasm-threads';
 
 /** Cross-origin isolation, so the WASM backend can use threads (SharedArrayBuffer). */
 const isolationHeaders = {
@@ -11,6 +12,7 @@ const isolationHeaders = {
 export default defineConfig({
   base: './',
   plugins: [
+    tfjsWasmThreads(),
     react(),
     VitePWA({
       registerType: 'autoUpdate',
@@ -37,7 +39,8 @@ export default defineConfig({
       },
     }),
   ],
-  worker: { format: 'es' },
+  // TF.js runs in workers, which Vite bundles separately: the threaded-WASM fix must run there.
+  worker: { format: 'es', plugins: () => [tfjsWasmThreads()] },
   server: { headers: isolationHeaders },
   preview: { headers: isolationHeaders },
   build: { target: 'es2022', chunkSizeWarningLimit: 1500 },

@@ -8,10 +8,10 @@ import {
 } from '@tensorflow/tfjs';
 
 /** The backends that get this kernel: both keep tensors in CPU memory, which the id check relies on. */
-export const SEGMENT_SUM_BACKENDS = ['cpu', 'wasm'] as const;
+const SEGMENT_SUM_BACKENDS = ['cpu', 'wasm'] as const;
 
 /** A backend that gets the ScatterNd-based kernel. */
-export type SegmentSumBackend = (typeof SEGMENT_SUM_BACKENDS)[number];
+type SegmentSumBackend = (typeof SEGMENT_SUM_BACKENDS)[number];
 
 /** The same data under another shape. Fine for CPU-memory backends, whose Reshape does just this. */
 function view(t: TensorInfo, shape: number[]): TensorInfo {
@@ -38,8 +38,9 @@ function segmentSum(backendName: SegmentSumBackend): KernelFunc {
     const ids = readNumbers(backend, segmentIds);
     const n = ids.length;
     // Ids outside [0, numSegments) are dropped, as TF does for negative ids and TF.js's own CPU and
-    // WebGL kernels do for both. ScatterNd would throw (CPU) or write out of bounds (WASM) instead,
-    // so such rows are filtered out before scattering.
+    // WebGL kernels do for both (WebGPU's wraps ids ≥ numSegments modulo numSegments: never rely on
+    // out-of-range ids). ScatterNd would throw (CPU) or write out of bounds (WASM), so such rows are
+    // filtered out before scattering.
     const valid: number[] = [];
     for (let i = 0; i < n; i++) {
       const id = ids[i] ?? -1;
