@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
-import { tfjsWasmThreads } from './scripts/vite/tfjs-wasm-threads';
+import { tfjsWasmThreads } from './scripts/vite/tfjs-wasm-threads.ts';
 
 /** Cross-origin isolation, so the WASM backend can use threads (SharedArrayBuffer). */
 const isolationHeaders = {

@@ -13,6 +13,8 @@ test('forecast the demo store revenue and switch the model', async ({ page }) =>
   await expect(table.getByRole('row')).toHaveCount(5); // header + naive, Holt–Winters, Theta, ensemble
   await expect(page.getByTestId('forecast-chart').locator('.recharts-area')).toHaveCount(2); // 80% and 95% bands
   await expect(page.getByText('This is the first forecast of this question')).toBeVisible();
+  // Without a GPU the runtime picks WASM, not a software-rendered GPU.
+  await expect(page.getByTestId('runtime-backend')).toHaveText('WASM', { timeout: 60_000 });
 
   const summary = page.getByTestId('forecast-summary');
   const before = await summary.textContent();

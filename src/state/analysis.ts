@@ -1,7 +1,7 @@
 // Hooks over the compute worker's analyses, and user exports.
 import { downloadBlob } from './download';
 import { compute } from '../workers/compute-client';
-import type { DatasetMeta, ForecastAnswer, ForecastRequest, FunnelRequest, FunnelResult, PathQuery, PathResult, Portrait, RetentionQuery, RetentionResult, RfmAnswer, Timed, UserSelection } from '../workers/protocol';
+import type { BackendInfo, BackendName, DatasetMeta, ForecastAnswer, ForecastRequest, FunnelRequest, RuntimeSelfTest, FunnelResult, PathQuery, PathResult, Portrait, RetentionQuery, RetentionResult, RfmAnswer, Timed, UserSelection } from '../workers/protocol';
 import { useComputed, type Computed } from './computed';
 
 export type * from '../workers/protocol';
@@ -51,4 +51,14 @@ export async function downloadUsers(id: string, sel: UserSelection, filename: st
   const { csv, rows } = await compute((api) => api.exportUsers(id, sel));
   downloadBlob(new Blob([csv], { type: 'text/csv' }), filename);
   return rows;
+}
+
+/** Starts or switches the model runtime; resolves to the backend that runs. */
+export function startRuntime(preferred?: BackendName): Promise<BackendInfo> {
+  return compute((api) => api.runtime(preferred));
+}
+
+/** Matmul throughput and kernel checks on the running backend. */
+export function runSelfTest(): Promise<RuntimeSelfTest> {
+  return compute((api) => api.selfTest());
 }

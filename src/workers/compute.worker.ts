@@ -4,7 +4,7 @@ import { overview } from '../analytics/overview';
 import { getDb } from '../storage/db';
 import * as q from './analysis';
 import { loadDataset, type LoadedDataset } from './dataset-loader';
-import { runForecastQuery } from './forecasting';
+import { ensureRuntime, selfTest } from './runtime';
 import type { ComputeApi } from './protocol';
 
 let cached: { id: string; data: Promise<LoadedDataset> } | null = null;
@@ -36,7 +36,10 @@ const api: ComputeApi = {
     const out = q.exportUsers(await load(id), sel);
     return transfer(out, [out.csv]);
   },
-  forecast: async (id, req) => runForecastQuery(getDb(), id, await load(id), req),
+  // Forecasting and the runtime pull in TF.js: loaded on first use, in their own chunks.
+  forecast: async (id, req) => (await import('./forecasting')).runForecastQuery(getDb(), id, await load(id), req),
+  runtime: (preferred) => ensureRuntime(preferred),
+  selfTest: () => selfTest(),
   evict: async (id) => {
     if (cached?.id === id) cached = null;
   },

@@ -8,6 +8,8 @@ import type { RetentionQuery, RetentionResult } from '../analytics/retention';
 import type { RfmSummary } from '../analytics/rfm';
 import type { Mapping } from '../ingest/types';
 import type { ImportProgress } from './import-job';
+import type { BackendInfo, BackendName } from '../models/runtime/backends';
+import type { RuntimeSelfTest } from '../models/runtime/self-test';
 import type { ForecastAnswer, ForecastRequest } from './forecasting';
 import type { InspectResult } from './inspect';
 
@@ -21,6 +23,8 @@ export type { ImportProgress } from './import-job';
 export type { InspectResult } from './inspect';
 export type { ForecastAnswer, ForecastRequest, SavedForecast } from './forecasting';
 export type { ForecastReport, ModelForecast } from '../models/forecast/forecast';
+export type { BackendCandidate, BackendInfo, BackendName } from '../models/runtime/backends';
+export type { RuntimeSelfTest } from '../models/runtime/self-test';
 
 /** A confirmed import of user files. */
 export interface FileImportRequest {
@@ -99,6 +103,10 @@ export interface ComputeApi {
   findUsers(datasetId: string, query: string): Promise<{ code: number; id: string }[]>;
   /** CSV (UTF-8 bytes, transferred) of a user selection with RFM features; no row cap. */
   exportUsers(datasetId: string, sel: UserSelection): Promise<{ csv: ArrayBuffer; rows: number }>;
+  /** The TF.js backend (started on first call); a preference switches to that backend. */
+  runtime(preferred?: BackendName): Promise<BackendInfo>;
+  /** Matmul GFLOP/s and kernel checks on the running backend. */
+  selfTest(): Promise<RuntimeSelfTest>;
   /** A sales forecast with its backtest; rejects with a user-facing message when history is too short. */
   forecast(datasetId: string, req: ForecastRequest): Promise<ForecastAnswer>;
   /** Forgets a loaded dataset (after delete). */

@@ -55,6 +55,7 @@ export interface FitOptions {
   epochs: number;
   seed: number;
   /** Called with progress; returning 'stop' ends training early (early stopping or Cancel). */
+  // eslint-disable-next-line @typescript-eslint/no-invalid-void-type -- a listener that returns nothing means "go on"
   onProgress?: (p: TrainProgress) => void | 'stop';
   /** Validation cases for early stopping and per-epoch metrics. */
   valid?: EvalCase[];

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { formatMoney } from '../../../lib/format';
 import { useForecast, useMeta, type DatasetMeta, type ForecastAnswer, type ForecastRequest } from '../../../state/analysis';
 import { ChartPanel } from '../../components/chart-panel';
+import { RuntimePanel } from '../../components/runtime-panel';
 import { chartPoints, ForecastChart } from './forecast-chart';
 import { ForecastForm } from './forecast-form';
 import { ModelTable } from './model-table';
@@ -25,6 +26,7 @@ function Forecast({ id, meta }: { id: string; meta: DatasetMeta }) {
       <section className="panel">
         <div className="panel-head"><h2>Forecast</h2>{data && <span className="timing" role="status">{res.status === 'loading' ? 'Fitting models and backtesting…' : `Fitted and backtested in ${(data.ms / 1000).toFixed(1)} s`}</span>}</div>
         <ForecastForm meta={meta} req={req} onChange={setReq} />
+        <RuntimePanel />
       </section>
       {res.status === 'error' && <div className="notice bad" role="alert">{res.message}</div>}
       {!data && res.status === 'loading' && <div className="panel empty" role="status">Fitting models and backtesting…</div>}
