@@ -2,10 +2,12 @@
 // models with their backtest, and compare with the forecast last saved for the same question.
 import { periodSeries, type SeriesScope, type SeriesTarget } from '../analytics/series';
 import { runForecast, type ForecastReport } from '../models/forecast/forecast';
+import { lstmForecaster } from '../models/forecast/models/lstm';
 import { periodDates, type Series } from '../models/forecast/series';
 import type { ShopLensDb } from '../storage/db';
 import { getResult, putResult } from '../storage/result-repo';
 import type { LoadedDataset } from './dataset-loader';
+import { ensureRuntime } from './runtime';
 
 /** A forecast as the UI asks for it. */
 export interface ForecastRequest {
@@ -50,7 +52,9 @@ export async function runForecastQuery(db: ShopLensDb, datasetId: string, d: Loa
   const promoDays = new Set(req.promoDays);
   const series: Series = { start: s.start, freq: s.freq, values: s.values, promo: promoFlags(s.start, s.freq, s.values.length, promoDays) };
   const futureStart = periodDates(s.start, s.freq, 1, s.values.length)[0] ?? s.start;
-  const report = await runForecast(series, { horizon: req.horizon, futurePromo: promoFlags(futureStart, s.freq, req.horizon, promoDays) });
+  await ensureRuntime(); // the LSTM trains with TF.js: start the backend (once per worker) first
+  const lstm = lstmForecaster({ start: s.start, freq: s.freq }, { horizon: req.horizon });
+  const report = await runForecast(series, { horizon: req.horizon, futurePromo: promoFlags(futureStart, s.freq, req.horizon, promoDays), extra: [lstm] });
   const key = `forecast:${datasetId}:${JSON.stringify({ ...req, promoDays: [...req.promoDays].sort() })}`;
   const previous = (await getResult<SavedForecast>(db, key))?.value ?? null;
   const best = report.models.find((m) => m.id === report.chosen);
