@@ -9,7 +9,9 @@ let configured = false;
 
 /** Points tfjs-backend-wasm at our emitted binaries; must run before the first `setBackend('wasm')`. */
 export function configureWasmPaths(): void {
-  if (configured) return;
+  // Node (tests, benchmarks) has neither a window nor a worker scope: tfjs-backend-wasm finds its
+  // binaries next to itself there, and the bundler's asset URLs mean nothing.
+  if (configured || (typeof window === 'undefined' && typeof self === 'undefined')) return;
   setWasmPaths({
     'tfjs-backend-wasm.wasm': plainUrl,
     'tfjs-backend-wasm-simd.wasm': simdUrl,
