@@ -11,7 +11,8 @@ let configured = false;
 export function configureWasmPaths(): void {
   // Node (tests, benchmarks) has neither a window nor a worker scope: tfjs-backend-wasm finds its
   // binaries next to itself there, and the bundler's asset URLs mean nothing.
-  if (configured || (typeof window === 'undefined' && typeof self === 'undefined')) return;
+  const scope = globalThis as { window?: unknown; self?: unknown };
+  if (configured || (scope.window === undefined && scope.self === undefined)) return;
   setWasmPaths({
     'tfjs-backend-wasm.wasm': plainUrl,
     'tfjs-backend-wasm-simd.wasm': simdUrl,
