@@ -1,7 +1,7 @@
 // Hooks over the compute worker's analyses, and user exports.
 import { downloadBlob } from './download';
 import { compute } from '../workers/compute-client';
-import type { BackendInfo, BackendName, DatasetMeta, ForecastAnswer, ForecastRequest, FunnelRequest, RuntimeSelfTest, FunnelResult, PathQuery, PathResult, Portrait, RetentionQuery, RetentionResult, RfmAnswer, Timed, UserSelection } from '../workers/protocol';
+import type { BackendInfo, BackendName, DatasetMeta, ForecastAnswer, ForecastRequest, FunnelRequest, RecommendAnswer, RuntimeSelfTest, TrainAnswer, FunnelResult, PathQuery, PathResult, Portrait, RetentionQuery, RetentionResult, RfmAnswer, Timed, UserSelection } from '../workers/protocol';
 import { useComputed, type Computed } from './computed';
 
 export type * from '../workers/protocol';
@@ -61,4 +61,14 @@ export function startRuntime(preferred?: BackendName): Promise<BackendInfo> {
 /** Matmul throughput and kernel checks on the running backend. */
 export function runSelfTest(): Promise<RuntimeSelfTest> {
   return compute((api) => api.selfTest());
+}
+
+/** The dataset's latest training run (reloaded when `version` changes). */
+export function useLatestRun(id: string, version: number): Computed<TrainAnswer | null> {
+  return useComputed(`run|${id}|${version}`, () => compute((api) => api.latestRun(id)));
+}
+
+/** A user's recommendations from the best trained model (null: none trained). */
+export function useRecommendations(id: string, userId: string, n: number, excludeSeen: boolean, version: number): Computed<RecommendAnswer | null> {
+  return useComputed(`recs|${id}|${userId}|${n}|${excludeSeen}|${version}`, () => compute((api) => api.recommend(id, userId, n, excludeSeen)));
 }

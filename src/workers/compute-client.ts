@@ -5,9 +5,9 @@ import { workerHandle } from './worker-handle';
 
 const handle = workerHandle<ComputeApi>(() => new Worker(new URL('./compute.worker.ts', import.meta.url), { type: 'module' }));
 
-/** Calls the compute worker; results are plain data. */
-export function compute<R>(fn: (api: Remote<ComputeApi>) => Promise<R>): Promise<R> {
-  return handle.call(fn);
+/** Calls the compute worker; results are plain data. Aborting terminates the worker (it restarts on the next call). */
+export function compute<R>(fn: (api: Remote<ComputeApi>) => Promise<R>, signal?: AbortSignal): Promise<R> {
+  return handle.call(fn, signal);
 }
 
 /** The overview of a dataset over an optional inclusive range of day indexes. */

@@ -40,6 +40,13 @@ const api: ComputeApi = {
   forecast: async (id, req) => (await import('./forecasting')).runForecastQuery(getDb(), id, await load(id), req),
   runtime: (preferred) => ensureRuntime(preferred),
   selfTest: () => selfTest(),
+  train: async (id, req, onUpdate) => (await import('./models-api')).train(getDb(), id, await load(id), req, onUpdate),
+  latestRun: async (id) => (await import('./models-api')).latestRun(getDb(), id),
+  recommend: async (id, user, n, excludeSeen) => (await import('./models-api')).recommend(getDb(), id, await load(id), user, n, excludeSeen),
+  exportTopN: async (id, n, excludeSeen) => {
+    const out = await (await import('./models-api')).exportTopN(getDb(), id, await load(id), n, excludeSeen);
+    return out ? transfer(out, [out.csv]) : null;
+  },
   evict: async (id) => {
     if (cached?.id === id) cached = null;
   },

@@ -11,6 +11,8 @@ import type { ImportProgress } from './import-job';
 import type { BackendInfo, BackendName } from '../models/runtime/backends';
 import type { RuntimeSelfTest } from '../models/runtime/self-test';
 import type { ForecastAnswer, ForecastRequest } from './forecasting';
+import type { Recommendation } from './recommend';
+import type { TrainAnswer, TrainRequest, TrainUpdate } from './recsys-train';
 import type { InspectResult } from './inspect';
 
 export type { Overview, DailyPoint, Kpis, Ranked } from '../analytics/overview';
@@ -22,6 +24,10 @@ export type { RfmSummary } from '../analytics/rfm';
 export type { ImportProgress } from './import-job';
 export type { InspectResult } from './inspect';
 export type { ForecastAnswer, ForecastRequest, SavedForecast } from './forecasting';
+export type { Recommendation } from './recommend';
+export type { ModelResult, TrainAnswer, TrainRequest, TrainUpdate } from './recsys-train';
+export type { Metrics } from '../models/recsys/types';
+export type { Hyper, ModelId } from '../models/recsys/registry';
 export type { ForecastReport, ModelForecast } from '../models/forecast/forecast';
 export type { BackendCandidate, BackendInfo, BackendName } from '../models/runtime/backends';
 export type { RuntimeSelfTest } from '../models/runtime/self-test';
@@ -87,6 +93,13 @@ export interface RfmAnswer {
   rules: { segment: string; r: string; f: string }[];
 }
 
+/** A user's recommendations from the best trained model. */
+export interface RecommendAnswer {
+  model: string;
+  items: Recommendation[];
+  similar: { item: string; similarity: number }[];
+}
+
 /** Worker-side milliseconds, shown next to every result. */
 export type Timed<T> = T & { ms: number };
 
@@ -109,6 +122,13 @@ export interface ComputeApi {
   selfTest(): Promise<RuntimeSelfTest>;
   /** A sales forecast with its backtest; rejects with a user-facing message when history is too short. */
   forecast(datasetId: string, req: ForecastRequest): Promise<ForecastAnswer>;
+  /** Trains and evaluates recommenders; progress per epoch; cancel by aborting (terminates the worker). */
+  train(datasetId: string, req: TrainRequest, onUpdate: (u: TrainUpdate) => void): Promise<TrainAnswer>;
+  latestRun(datasetId: string): Promise<TrainAnswer | null>;
+  /** A user's top-n with explanations and items similar to the first; null when nothing was trained. */
+  recommend(datasetId: string, userId: string, n: number, excludeSeen: boolean): Promise<RecommendAnswer | null>;
+  /** Top-n of every user as CSV (UTF-8, transferred); null when nothing was trained. */
+  exportTopN(datasetId: string, n: number, excludeSeen: boolean): Promise<{ csv: ArrayBuffer; rows: number } | null>;
   /** Forgets a loaded dataset (after delete). */
   evict(datasetId: string): Promise<void>;
 }

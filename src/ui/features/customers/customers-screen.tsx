@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useLocation } from 'wouter';
 import { findUsers, usePortrait } from '../../../state/analysis';
 import { PortraitView } from './portrait-view';
+import { RecommendationsPanel } from './recommendations-panel';
 
 /** Search box and the chosen user's portrait. */
 export function CustomersScreen({ id, user }: { id: string; user: string | null }) {
@@ -41,6 +42,7 @@ export function CustomersScreen({ id, user }: { id: string; user: string | null 
       {user && portrait.status === 'error' && <div className="notice bad" role="alert">{portrait.message}</div>}
       {user && portrait.status === 'ready' && portrait.data === null && <div className="panel empty">There is no user “{user}” in this dataset.</div>}
       {user && portrait.status !== 'error' && portrait.data && <PortraitView p={portrait.data} />}
+      {user && portrait.status !== 'error' && portrait.data && <RecommendationsPanel id={id} user={user} />}
       {!user && <div className="panel empty">Search for a user id to see their timeline, orders, favourite categories, active hours and segment.</div>}
     </div>
   );

@@ -4,7 +4,7 @@ import { formatBytes, formatInt } from '../../../lib/format';
 import { useDataset } from '../../../state/datasets';
 
 /** Analyses of a dataset, as tabs. */
-export const TABS: [string, string][] = [['', 'Overview'], ['funnels', 'Funnels'], ['retention', 'Retention'], ['paths', 'Paths'], ['segments', 'Segments'], ['customers', 'Customers'], ['forecast', 'Forecast']];
+export const TABS: [string, string][] = [['', 'Overview'], ['funnels', 'Funnels'], ['retention', 'Retention'], ['paths', 'Paths'], ['segments', 'Segments'], ['customers', 'Customers'], ['models', 'Models'], ['forecast', 'Forecast']];
 
 /** Header and tabs around one dataset screen. */
 export function DatasetLayout({ id, tab, children }: { id: string; tab: string; children: ReactNode }) {

@@ -3,6 +3,7 @@ import { useParams } from 'wouter';
 import { CustomersScreen } from '../customers/customers-screen';
 import { ForecastScreen } from '../forecast/forecast-screen';
 import { FunnelsScreen } from '../funnels/funnels-screen';
+import { ModelsScreen } from '../recommenders/models-screen';
 import { OverviewScreen } from '../overview/overview-screen';
 import { PathsScreen } from '../paths/paths-screen';
 import { RetentionScreen } from '../retention/retention-screen';
@@ -24,6 +25,7 @@ function DatasetRoute({ id, tab = '', arg }: { id: string; tab?: string; arg?: s
     paths: <PathsScreen id={id} />,
     segments: <SegmentsScreen id={id} />,
     forecast: <ForecastScreen id={id} />,
+    models: <ModelsScreen id={id} />,
     customers: <CustomersScreen id={id} user={arg ? decodeURIComponent(arg) : null} />,
   }[tab];
   return <DatasetLayout id={id} tab={tab}>{screen ?? <div className="panel empty">Unknown page. <a href={`#/d/${id}`}>Back to the overview</a></div>}</DatasetLayout>;

@@ -1,0 +1,39 @@
+// Recommenders on the demo store: train with progress and cancel, train to the end, reload and find
+// the run and its model still there, and see a customer's recommendations with explanations.
+import { expect, test } from '@playwright/test';
+import { ShopLens } from './pages/shoplens';
+
+test('train, cancel, train again, reload, recommend', async ({ page }) => {
+  test.setTimeout(600_000);
+  const app = new ShopLens(page);
+  await app.open('#/demo');
+  await expect(app.kpi('events')).toBeVisible({ timeout: 120_000 });
+  await page.getByRole('link', { name: 'Models' }).click();
+  await expect(page.getByText('No model trained on this dataset yet')).toBeVisible({ timeout: 60_000 });
+  const train = page.getByRole('button', { name: 'Train and evaluate' });
+
+  await train.click();
+  const progress = page.getByTestId('train-progress');
+  await expect(progress).toBeVisible();
+  await expect(progress).toContainText(/Training .* of 3/);
+  await progress.getByRole('button', { name: 'Cancel' }).click();
+  await expect(progress).toBeHidden();
+  await expect(page.getByText('No model trained on this dataset yet')).toBeVisible();
+
+  await train.click();
+  await expect(progress).toContainText('GRU4Rec', { timeout: 120_000 });
+  await expect(page.getByTestId('loss-curve')).toBeVisible({ timeout: 300_000 });
+  await expect(page.getByTestId('results-table')).toBeVisible({ timeout: 540_000 });
+  await expect(page.getByTestId('results-table').getByRole('row')).toHaveCount(4);
+  await page.screenshot({ path: 'test-results/models.png', fullPage: true });
+
+  await page.reload();
+  await expect(page.getByTestId('results-table').getByRole('row')).toHaveCount(4, { timeout: 60_000 });
+
+  await page.getByRole('link', { name: 'Customers' }).click();
+  await page.getByRole('searchbox', { name: 'User id' }).fill('u000123');
+  await page.getByRole('button', { name: 'Open' }).click();
+  await expect(page.getByTestId('recommendation')).toHaveCount(10, { timeout: 120_000 });
+  await expect(page.getByTestId('explanation').first()).not.toBeEmpty();
+  await page.screenshot({ path: 'test-results/recommendations.png', fullPage: true });
+});
