@@ -4,19 +4,14 @@
 // on stdout (progress on stderr). Usage and fields: scripts/README.md.
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { resolve } from 'node:path';
 import { USAGE, parseCli } from './bench/analytics/cli.mjs';
 import { analyticsReport } from './bench/analytics/report.mjs';
-import { HARNESS_PREFIX, runOnce } from './bench/analytics/run.mjs';
-import { buildIfStale, ensureBuild, generatedClickstream, snapshotDist } from './bench/prepare.mjs';
-import { startServer } from './bench/server.mjs';
+import { runOnce } from './bench/analytics/run.mjs';
+import { withHarnessServer } from './bench/harness.mjs';
+import { generatedClickstream } from './bench/prepare.mjs';
 
 /** Progress line on stderr. */
 const log = (msg) => console.error(`[bench:analytics] ${msg}`);
-
-/** Where the harness is built, and what it is built from (a one-second `vite build`, redone whenever stale, even with --no-build). */
-const HARNESS_DIST = '.bench/harness-dist';
-const HARNESS_INPUTS = ['src', 'package-lock.json', 'scripts/bench/analytics'];
 
 /** Parses the command line, prepares the builds and data, runs the runs one after another, prints the report. */
 async function main() {
@@ -31,33 +26,22 @@ async function main() {
     console.error(USAGE);
     return;
   }
-  const build = {
-    app: ensureBuild(opts.build, log),
-    harness: buildIfStale(`${HARNESS_DIST}/index.html`, HARNESS_INPUTS, ['npx', 'vite', 'build', '--config', 'scripts/bench/analytics/vite.config.mjs'], true, log),
-  };
   if (opts.generate) opts.files = [generatedClickstream(opts.generate, log)];
   const loadBefore = loadavg()[0];
-  // Copies, so a rebuild by someone else during the runs cannot pull files away.
-  const app = snapshotDist();
-  const harness = snapshotDist(resolve(import.meta.dirname, '..', HARNESS_DIST));
-  const server = await startServer(app.dir, [[HARNESS_PREFIX, harness.dir]]);
-  try {
-    const runs = [];
+  const { build, result: runs } = await withHarnessServer('analytics', opts.build, log, async (origin) => {
+    const out = [];
     // Sequential on purpose: the runs share two cores, and overlapping would distort every timing.
-    for (let i = 1; i <= opts.runs; i++) runs.push(await runOnce(i, opts, server.origin, log));
-    const env = {
-      build, node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model,
-      // Other work on the machine skews every timing: the 1-minute load average before and after the runs.
-      loadavg: [loadBefore, loadavg()[0]].map((x) => Math.round(x * 100) / 100),
-    };
-    const json = `${JSON.stringify(analyticsReport({ files: opts.files, opts, runs, env }))}\n`;
-    if (opts.out) writeFileSync(opts.out, json);
-    process.stdout.write(json);
-  } finally {
-    await server.close();
-    app.remove();
-    harness.remove();
-  }
+    for (let i = 1; i <= opts.runs; i++) out.push(await runOnce(i, opts, origin, log));
+    return out;
+  });
+  const env = {
+    build, node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model,
+    // Other work on the machine skews every timing: the 1-minute load average before and after the runs.
+    loadavg: [loadBefore, loadavg()[0]].map((x) => Math.round(x * 100) / 100),
+  };
+  const json = `${JSON.stringify(analyticsReport({ files: opts.files, opts, runs, env }))}\n`;
+  if (opts.out) writeFileSync(opts.out, json);
+  process.stdout.write(json);
 }
 
 main().catch((e) => {

@@ -1,5 +1,6 @@
 // The app side of one benchmark run: import files through the app's own file chooser and mapping
 // dialog in a fresh browser context, then reopen the stored dataset in a new page.
+import { FIELD_LABELS } from '../../src/lib/canonical.ts';
 import { benchInit, datasetRecord, dialogReady, kpiTexts, lastClickAt, longTaskPhases, overviewShown, pageNow, serviceWorkerReady } from './page-probes.mjs';
 import { expectedPresetText } from './presets.mjs';
 import { sampleWorkerHeap } from './worker-heap.mjs';
@@ -24,6 +25,28 @@ function namedMapping(record) {
   return { ...record.mapping, columns: Object.fromEntries(columns) };
 }
 
+/**
+ * Sets the import dialog's column pickers (comboboxes named "<Field label> column") from `mapping`:
+ * canonical field → source column name, or null for "— none —". Throws, listing the choices, when a
+ * column is not in the file.
+ */
+async function applyMapping(dialog, mapping) {
+  for (const [field, column] of Object.entries(mapping)) {
+    const picker = dialog.getByRole('combobox', { name: `${FIELD_LABELS[field]} column`, exact: true });
+    const choices = (await picker.locator('option').allTextContents()).slice(1);
+    if (column !== null && !choices.includes(column)) throw new Error(`--mapping ${field}: no column "${column}" in the file (columns: ${choices.join(', ')})`);
+    await picker.selectOption(column === null ? { value: '' } : { label: column });
+  }
+}
+
+/** Throws unless the stored dataset maps every field of `mapping` (canonical field → column name or null) as asked. */
+function checkMapping(record, mapping) {
+  const stored = namedMapping(record).columns;
+  for (const [field, column] of Object.entries(mapping)) {
+    if ((stored[field] ?? null) !== column) throw new Error(`--mapping ${field}: the dataset was stored with "${stored[field] ?? 'none'}", not "${column ?? 'none'}"`);
+  }
+}
+
 /** A fresh browser context (empty IndexedDB) on the app at `origin`, with the bench init script installed. */
 export async function newAppContext(browser, origin) {
   const context = await browser.newContext({ baseURL: origin, viewport: { width: 1280, height: 860 } });
@@ -33,10 +56,12 @@ export async function newAppContext(browser, origin) {
 
 /**
  * Imports `files` through the app in a new page of `context`, until the overview of the new dataset
- * shows. With `preset`, the dialog must show that preset or the import fails. Resolves to the
- * dataset id, the timings, the KPI tile texts and the stored dataset record.
+ * shows. With `preset`, the dialog must show that preset or the import fails. With `mapping`
+ * (canonical field → source column name, null for none), the dialog's pickers are set to it before
+ * Import (untimed) and the stored dataset must follow it. Resolves to the dataset id, the timings,
+ * the KPI tile texts and the stored dataset record.
  */
-export async function importThroughApp(context, files, preset, log) {
+export async function importThroughApp(context, files, preset, log, mapping = {}) {
   const page = await context.newPage();
   page.on('pageerror', (e) => log(`page error: ${e.message}`));
   await page.goto('/#/');
@@ -53,7 +78,9 @@ export async function importThroughApp(context, files, preset, log) {
   if (preset && dialog.preset !== expectedPresetText(preset)) {
     throw new Error(`--preset ${preset}: the import dialog shows "${dialog.preset}", expected "${expectedPresetText(preset)}"`);
   }
-  await page.getByRole('dialog', { name: 'Import' }).getByRole('button', { name: 'Import', exact: true }).click();
+  const importDialog = page.getByRole('dialog', { name: 'Import' });
+  await applyMapping(importDialog, mapping);
+  await importDialog.getByRole('button', { name: 'Import', exact: true }).click();
   const shown = await waitFor(page, overviewShown, null);
   const clickAt = await page.evaluate(lastClickAt);
   const phases = { inspectMs: dialog.at - start, ingestMs: shown.routeAt - clickAt, overviewMs: shown.at - shown.routeAt };
@@ -66,6 +93,7 @@ export async function importThroughApp(context, files, preset, log) {
   const kpis = await page.evaluate(kpiTexts);
   const record = await page.evaluate(datasetRecord, datasetId);
   if (record?.status !== 'complete') throw new Error(`dataset ${datasetId} is not complete after import: ${record?.status}`);
+  checkMapping(record, mapping);
   const importMs = phases.inspectMs + phases.ingestMs + phases.overviewMs;
   return { datasetId, presetText: dialog.preset, importMs, phases, longTasks, kpis, record, mapping: namedMapping(record) };
 }

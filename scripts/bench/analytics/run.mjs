@@ -4,13 +4,7 @@
 import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../../../e2e/browser.ts';
 import { COMPUTE_WORKER, importThroughApp, newAppContext } from '../app-run.mjs';
-import { attachWorkers } from '../worker-heap.mjs';
-
-/** URL prefix the server mounts the harness build on. */
-export const HARNESS_PREFIX = '/_bench/analytics/';
-
-/** Longest wait for one harness phase (a 1M-event dataset and 100 rounds take a few minutes on two cores). */
-const PHASE_TIMEOUT_MS = 30 * 60_000;
+import { openHarness } from '../harness.mjs';
 
 /** Longest wait for one CDP call on the worker (a full GC of a large heap). */
 const GC_TIMEOUT_MS = 60_000;
@@ -36,22 +30,6 @@ async function memoryAfterGc(workers) {
   return { usedMB: r.usedSize / MB, backingMB: backing / MB, totalMB: (r.usedSize + backing) / MB, backingReported: r.backingStorageSize !== undefined };
 }
 
-/** Opens the harness page on dataset `datasetId` in `context`, bypassing the app's service worker; resolves to the page and its worker sessions. */
-async function openHarness(context, datasetId, log) {
-  const page = await context.newPage();
-  page.setDefaultTimeout(PHASE_TIMEOUT_MS);
-  page.on('pageerror', (e) => log(`harness page error: ${e.message}`));
-  // The app's service worker answers every navigation in its scope with the app's index.html.
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.setBypassServiceWorker', { bypass: true });
-  const workers = await attachWorkers(page, COMPUTE_WORKER);
-  await page.goto(`${HARNESS_PREFIX}?id=${encodeURIComponent(datasetId)}`);
-  const started = await page.waitForFunction(() => 'analyticsBench' in globalThis, null, { timeout: 30_000 }).then(() => true, () => false);
-  if (!started) throw new Error(`the harness did not start at ${page.url()} (page title "${await page.title()}")`);
-  return { page, workers };
-}
-
 /**
  * Imports `opts.files` through the app, then on the stored dataset: prepare (load, RFM at the end,
  * the 1-day funnel, one warm-up call per query), `opts.reps` timed calls per query, and the memory
@@ -68,7 +46,8 @@ export async function runOnce(i, opts, origin, log) {
     // Closing the app's page ends its own compute worker, which holds the dataset too.
     for (const p of context.pages()) await p.close();
 
-    const { page, workers } = await openHarness(context, imported.datasetId, log);
+    const query = `?id=${encodeURIComponent(imported.datasetId)}`;
+    const { page, workers } = await openHarness(context, 'analytics', query, 'analyticsBench', log, COMPUTE_WORKER);
     try {
       const prepared = await page.evaluate(() => globalThis.analyticsBench.prepare());
       if (prepared.events !== rows) throw new Error(`the compute worker loaded ${prepared.events} events, the import stored ${rows}`);

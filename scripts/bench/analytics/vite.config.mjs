@@ -1,19 +1,4 @@
-// Separate Vite build of the analytics bench harness: a page that drives the app's own compute worker
-// (src/workers/compute-client.ts) from outside the app. Built into .bench/harness-dist.
-import { resolve } from 'node:path';
-import { defineConfig } from 'vite';
+// Separate Vite build of the analytics bench harness into .bench/harness-dist/analytics (see ../harness-vite.mjs).
+import { harnessViteConfig } from '../harness-vite.mjs';
 
-const HERE = import.meta.dirname;
-
-export default defineConfig({
-  root: HERE,
-  base: './',
-  publicDir: false,
-  logLevel: 'warn',
-  worker: { format: 'es' },
-  build: {
-    outDir: resolve(HERE, '../../../.bench/harness-dist'),
-    emptyOutDir: true,
-    target: 'es2022',
-  },
-});
+export default harnessViteConfig(import.meta.dirname);
