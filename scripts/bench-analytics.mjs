@@ -2,6 +2,7 @@
 // times the app's compute worker on funnel, retention, paths and RFM queries from a harness page of
 // the same origin, and checks the worker's memory across repeated queries. Prints one JSON object
 // on stdout (progress on stderr). Usage and fields: scripts/README.md.
+import { cliOptions } from './bench/cli.mjs';
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { USAGE, parseCli } from './bench/analytics/cli.mjs';
@@ -15,17 +16,8 @@ const log = (msg) => console.error(`[bench:analytics] ${msg}`);
 
 /** Parses the command line, prepares the builds and data, runs the runs one after another, prints the report. */
 async function main() {
-  let opts;
-  try {
-    opts = parseCli(process.argv.slice(2));
-  } catch (e) {
-    console.error(`${e.message}\n${USAGE}`);
-    process.exit(2);
-  }
-  if (opts.help) {
-    console.error(USAGE);
-    return;
-  }
+  const opts = cliOptions(parseCli, USAGE);
+  if (!opts) return;
   if (opts.generate) opts.files = [generatedClickstream(opts.generate, log)];
   const loadBefore = loadavg()[0];
   const { build, result: runs } = await withHarnessServer('analytics', opts.build, log, async (origin) => {

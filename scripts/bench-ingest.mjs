@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { chromiumLaunchOptions } from '../e2e/browser.ts';
 import { runAppImport } from './bench/app-run.mjs';
-import { USAGE, parseCli } from './bench/cli.mjs';
+import { USAGE, parseCli, cliOptions } from './bench/cli.mjs';
 import { runDuckdb } from './bench/duckdb-run.mjs';
 import { ensureBuild, generatedClickstream, snapshotDist } from './bench/prepare.mjs';
 import { finalReport, runSummary } from './bench/report.mjs';
@@ -41,17 +41,8 @@ async function runOnce(i, opts, origin) {
 
 /** Parses the command line, prepares build and data, runs the runs one after another, prints the report. */
 async function main() {
-  let opts;
-  try {
-    opts = parseCli(process.argv.slice(2));
-  } catch (e) {
-    console.error(`${e.message}\n${USAGE}`);
-    process.exit(2);
-  }
-  if (opts.help) {
-    console.error(USAGE);
-    return;
-  }
+  const opts = cliOptions(parseCli, USAGE);
+  if (!opts) return;
   const build = opts.dist ? { dist: opts.dist } : ensureBuild(opts.build, log);
   if (opts.generate) opts.files = [generatedClickstream(opts.generate, log)];
   const loadBefore = loadavg()[0];

@@ -2,6 +2,7 @@
 // harness page of the same origin trains and evaluates recommenders in the app's compute worker on
 // the chosen TF.js backend, measures that backend's matmul GFLOP/s, and times top-10 for every user.
 // Prints one JSON object on stdout (progress on stderr). Usage and fields: scripts/README.md.
+import { cliOptions } from './bench/cli.mjs';
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { withHarnessServer } from './bench/harness.mjs';
@@ -14,17 +15,8 @@ const log = (msg) => console.error(`[bench:models] ${msg}`);
 
 /** Parses the command line, prepares the builds, runs the one run, prints the report. */
 async function main() {
-  let opts;
-  try {
-    opts = parseCli(process.argv.slice(2));
-  } catch (e) {
-    console.error(`${e.message}\n${USAGE}`);
-    process.exit(2);
-  }
-  if (opts.help) {
-    console.error(USAGE);
-    return;
-  }
+  const opts = cliOptions(parseCli, USAGE);
+  if (!opts) return;
   const loadBefore = loadavg()[0];
   const { build, result: run } = await withHarnessServer('models', opts.build, log, (origin) => runModels(opts, origin, log));
   const env = {

@@ -56,3 +56,19 @@ export function parseCli(argv) {
   const files = existingFiles(values.file);
   return { files, generate, preset: values.preset, runs, duckdb: !values['no-duckdb'], build: !values['no-build'], dist, out: values.out && resolve(values.out) };
 }
+
+/** Parses this process's arguments with `parse`: bad input prints the usage and exits 2; `--help` prints it and returns null. */
+export function cliOptions(parse, usage) {
+  let opts;
+  try {
+    opts = parse(process.argv.slice(2));
+  } catch (e) {
+    console.error(`${e.message}\n${usage}`);
+    process.exit(2);
+  }
+  if (opts.help) {
+    console.error(usage);
+    return null;
+  }
+  return opts;
+}
