@@ -35,5 +35,6 @@ test('train, cancel, train again, reload, recommend', async ({ page }) => {
   await page.getByRole('button', { name: 'Open' }).click();
   await expect(page.getByTestId('recommendation')).toHaveCount(10, { timeout: 120_000 });
   await expect(page.getByTestId('explanation').first()).not.toBeEmpty();
+  await expect(page.getByTestId('next-action')).toContainText(/view \d+%.*cart \d+%.*purchase \d+%.*exit \d+%/);
   await page.screenshot({ path: 'test-results/recommendations.png', fullPage: true });
 });

@@ -2,7 +2,8 @@
 import type { ShopLensDb } from '../storage/db';
 import { getResult } from '../storage/result-repo';
 import type { LoadedDataset } from './dataset-loader';
-import { forgetService, recommendFor, service, similarTo, topNCsv, type Recommendation } from './recommend';
+import type { RecommendAnswer } from './protocol';
+import { forgetService, nextActionOf, recommendFor, service, similarTo, topNCsv } from './recommend';
 import { latestRunKey, trainAndEvaluate, type TrainAnswer, type TrainRequest, type TrainUpdate } from './recsys-train';
 
 /** Trains a run and makes its best model the one recommendations use. */
@@ -18,14 +19,14 @@ export async function latestRun(db: ShopLensDb, id: string): Promise<TrainAnswer
 }
 
 /** A user's recommendations from the best model of the latest run; null when none was trained. */
-export async function recommend(db: ShopLensDb, id: string, d: LoadedDataset, userId: string, n: number, excludeSeen: boolean): Promise<{ model: string; items: Recommendation[]; similar: { item: string; similarity: number }[] } | null> {
+export async function recommend(db: ShopLensDb, id: string, d: LoadedDataset, userId: string, n: number, excludeSeen: boolean): Promise<RecommendAnswer | null> {
   const s = await service(db, id, d);
   if (!s) return null;
   const code = (d.table.dicts.user ?? []).indexOf(userId);
   const items = code < 0 ? [] : await recommendFor(s, d, code, n, excludeSeen);
   const firstItem = items[0] ? d.overview.itemLabels.indexOf(items[0].item) : -1;
   const label = s.run.rows.find((r) => r.id === s.run.best)?.label ?? s.run.best;
-  return { model: label, items, similar: firstItem >= 0 ? similarTo(s, d, firstItem, 5) : [] };
+  return { model: label, items, similar: firstItem >= 0 ? similarTo(s, d, firstItem, 5) : [], nextAction: code < 0 ? null : await nextActionOf(s, code) };
 }
 
 /** The top-n of every user as CSV, or null when nothing was trained. */

@@ -98,6 +98,8 @@ export interface RecommendAnswer {
   model: string;
   items: Recommendation[];
   similar: { item: string; similarity: number }[];
+  /** Probabilities of the user's next event (view, cart, purchase, exit); null without a neural run. */
+  nextAction: Record<'view' | 'cart' | 'purchase' | 'exit', number> | null;
 }
 
 /** Worker-side milliseconds, shown next to every result. */

@@ -4,6 +4,7 @@
 // about a second).
 import { explain, ItemKnn, similarItems } from '../models/recsys/baselines/item-knn';
 import { NeuralRecommender } from '../models/recsys/neural/neural-recommender';
+import { NextActionModel, type NextActionProbs } from '../models/recsys/neural/next-action';
 import { createModel, isNeural } from '../models/recsys/registry';
 import { topK } from '../models/recsys/top-k';
 import type { Interactions, Recommender } from '../models/recsys/types';
@@ -12,7 +13,7 @@ import type { ShopLensDb } from '../storage/db';
 import { getResult } from '../storage/result-repo';
 import type { LoadedDataset } from './dataset-loader';
 import { defaultInteractionTypes, interactionsFrom } from './recsys-data';
-import { latestRunKey, splitFor, type TrainAnswer } from './recsys-train';
+import { latestRunKey, NEXT_ACTION_ID, splitFor, type TrainAnswer } from './recsys-train';
 import { ensureRuntime } from './runtime';
 
 /** One recommended item with its score and the history items behind it. */
@@ -28,6 +29,7 @@ export interface Recommendation {
 interface Service {
   run: TrainAnswer;
   model: Recommender;
+  nextAction: NextActionModel | null;
   knn: ItemKnn;
   all: Interactions;
   groupOf: Map<number, number>;
@@ -56,19 +58,21 @@ async function build(db: ShopLensDb, datasetId: string, d: LoadedDataset): Promi
   const split = splitFor(d, run.request);
   let model: Recommender;
   const saved = isNeural(run.best) ? await db.models.get(`${run.runId}:${run.best}`) : undefined;
+  if (saved || isNeural(run.best)) await ensureRuntime();
   if (saved) {
-    await ensureRuntime();
     model = NeuralRecommender.load({ topology: saved.topology, weights: saved.weights, config: saved.config } as Parameters<typeof NeuralRecommender.load>[0]);
   } else {
     model = createModel(isNeural(run.best) ? 'itemknn' : run.best, run.request.hyper);
     await model.fit(split.train, { epochs: run.request.hyper.epochs, seed: run.request.hyper.seed });
   }
+  const nextSaved = await db.models.get(`${run.runId}:${NEXT_ACTION_ID}`);
+  const nextAction = nextSaved ? NextActionModel.load(nextSaved as unknown as Parameters<typeof NextActionModel.load>[0]) : null;
   const knn = new ItemKnn();
   await knn.fit(split.train, { epochs: 1, seed: run.request.hyper.seed });
   const all = interactionsFrom(d.table, d.byUser, { types: defaultInteractionTypes(d.table) });
   const groupOf = new Map<number, number>();
   all.userCodes.forEach((code, g) => groupOf.set(code, g));
-  return { run, model, knn, all, groupOf };
+  return { run, model, nextAction, knn, all, groupOf };
 }
 
 /** A user's full interaction history (item codes, oldest first). */
@@ -101,6 +105,14 @@ export async function recommendFor(s: Service, d: LoadedDataset, userCode: numbe
     because: (attention ?? explain(s.knn, history, it, 2)).map((w) => label(w.item)),
     basis: attention ? 'attention' : 'neighbours',
   }));
+}
+
+/** Probabilities of the user's next action (null without a trained next-action model or history). */
+export async function nextActionOf(s: Service, userCode: number): Promise<NextActionProbs | null> {
+  const g = s.groupOf.get(userCode);
+  if (!s.nextAction || g === undefined) return null;
+  const from = s.all.offsets[g] as number, to = s.all.offsets[g + 1] as number;
+  return s.nextAction.predictNextAction(s.all.items.slice(from, to), s.all.type.slice(from, to));
 }
 
 /** Items most often bought or viewed by the same customers as `item`. */

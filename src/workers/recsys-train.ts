@@ -7,6 +7,7 @@ import { activitySegment } from '../models/recsys/eval/segments';
 import { splitLoo, splitTime } from '../models/recsys/eval/split';
 import { itemCounts } from '../models/recsys/interactions';
 import { NeuralRecommender } from '../models/recsys/neural/neural-recommender';
+import { createNextActionModel } from '../models/recsys/neural/next-action';
 import { BASELINES, createModel, isNeural, MODEL_LABELS, type Hyper, type ModelId } from '../models/recsys/registry';
 import type { ShopLensDb } from '../storage/db';
 import { putResult } from '../storage/result-repo';
@@ -27,7 +28,7 @@ export interface TrainRequest {
 
 /** Live progress of a run. */
 export interface TrainUpdate {
-  model: ModelId;
+  model: ModelId | typeof NEXT_ACTION_ID;
   label: string;
   index: number;
   total: number;
@@ -66,6 +67,9 @@ export interface TrainAnswer {
   createdAt: number;
 }
 
+/** Suffix of the saved next-action model of a run. */
+export const NEXT_ACTION_ID = 'next-action';
+
 /** Key of a dataset's latest run in the results table. */
 export const latestRunKey = (datasetId: string) => `recsys:${datasetId}:latest`;
 
@@ -83,7 +87,7 @@ export async function trainAndEvaluate(db: ShopLensDb, datasetId: string, d: Loa
   const numItems = split.train.numItems;
   const rows: ModelResult[] = [];
   const runId = crypto.randomUUID();
-  const saved: { id: string; weights: ArrayBuffer; topology: unknown; config: unknown; metrics: ModelResult }[] = [];
+  const saved: { id: string; weights: ArrayBuffer; topology: unknown; config: unknown; metrics: ModelResult | null }[] = [];
   for (const [index, id] of req.models.entries()) {
     const model = createModel(id, req.hyper);
     const label = MODEL_LABELS[id];
@@ -107,6 +111,17 @@ export async function trainAndEvaluate(db: ShopLensDb, datasetId: string, d: Loa
       saved.push({ id: `${runId}:${id}`, weights: s.weights, topology: s.topology, config: s.config, metrics: row });
       model.dispose();
     }
+  }
+  if (req.models.some(isNeural)) {
+    // The next-action head (view / cart / purchase / exit) trains on the same sequences.
+    const next = createNextActionModel({ embDim: req.hyper.dim });
+    await next.fit(split.train, {
+      epochs: req.hyper.epochs, seed: req.hyper.seed,
+      onProgress: (progress) => onUpdate({ model: NEXT_ACTION_ID, label: 'Next-action head', index: req.models.length - 1, total: req.models.length, phase: 'fit', progress }),
+    });
+    const s = await next.save();
+    saved.push({ id: `${runId}:${NEXT_ACTION_ID}`, weights: s.weights, topology: s.topology, config: s.config, metrics: null });
+    next.dispose();
   }
   const cmp = compareModels(rows, [...BASELINES]);
   const answer: TrainAnswer = {

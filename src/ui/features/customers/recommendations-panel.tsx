@@ -18,6 +18,12 @@ export function RecommendationsPanel({ id, user }: { id: string; user: string })
       {recs.status === 'error' && <p className="error" role="alert">{recs.message}</p>}
       {recs.status === 'loading' && !data && <p className="muted" role="status">Loading the trained model…</p>}
       {recs.status === 'ready' && data === null && <p className="muted">No model is trained on this dataset yet. <a href={`#/d/${id}/models`}>Train one on the Models tab</a> to see recommendations here.</p>}
+      {data?.nextAction && (
+        <p data-testid="next-action">
+          <strong>Next action</strong>{' '}
+          {Object.entries(data.nextAction).map(([k, v]) => <span key={k} className="badge" style={{ marginRight: 6 }}>{k} {(v * 100).toFixed(0)}%</span>)}
+        </p>
+      )}
       {data && data.items.length === 0 && <p className="muted">This user has no interactions the models use, so there is nothing to base recommendations on.</p>}
       {data && data.items.length > 0 && (
         <div className="grid2">
