@@ -38,8 +38,26 @@ export function ResultsTable({ id, run }: { id: string; run: TrainAnswer }) {
           </tbody>
         </table>
       </div>
+      <SegmentBreakdown run={run} />
       {run.notes.map((n) => <p key={n} className="notice" data-testid="model-note">{n}.</p>)}
       {note && <p className="muted" role="status">{note}</p>}
     </ChartPanel>
+  );
+}
+
+/** Test HR@10 per activity level of the user (history length), for every model. */
+function SegmentBreakdown({ run }: { run: TrainAnswer }) {
+  const segments = [...new Set(run.rows.flatMap((r) => Object.keys(r.bySegment)))].sort();
+  if (segments.length === 0) return null;
+  return (
+    <>
+      <h3 style={{ marginTop: '1rem' }}>Test HR@10 by user activity</h3>
+      <table data-testid="segment-breakdown" style={{ width: 'auto' }}>
+        <thead><tr><th>Model</th>{segments.map((s) => <th key={s} className="num">{s} ({formatInt(run.rows[0]?.bySegment[s]?.cases ?? 0)})</th>)}</tr></thead>
+        <tbody>
+          {run.rows.map((r) => <tr key={r.id}><td>{r.label}</td>{segments.map((s) => <td key={s} className="num">{f(r.bySegment[s]?.hr10 ?? 0)}</td>)}</tr>)}
+        </tbody>
+      </table>
+    </>
   );
 }
