@@ -7,8 +7,10 @@ import { SequenceNet, type NetConfig } from './sequence-net';
 import { runTraining, type TrainSettings } from './train-loop';
 import { cutWindows, epochBatches, type HistoryBatch, type TargetKind } from './windows';
 
-/** Sequences per inference batch: big enough to amortise op overhead, small enough for [B, catalogue] logits. */
+/** Most sequences per inference batch (larger batches gained < 10% on wasm). */
 export const SCORE_BATCH = 256;
+/** Cap on one inference batch's logits (floats): 2²³ floats = 32 MB, so a 200k-item catalogue scores 41 histories at a time. */
+export const SCORE_MAX_FLOATS = 2 ** 23;
 /** Marks the topology a SequenceNet writes; a later layout change gets a new version. */
 export const TOPOLOGY_FORMAT = 'shoplens/sequence-net@1';
 
@@ -106,7 +108,7 @@ export abstract class SequenceModel {
   }
 
   /**
-   * Runs `run` over `count` inputs in batches of SCORE_BATCH (inputs [from, to) made into a batch by
+   * Runs `run` over `count` inputs in batches of up to SCORE_BATCH (inputs [from, to) made into a batch by
    * `make`), reads each batch's tensors back and turns them into one result per input with `read`.
    */
   protected async mapBatches<T>(
@@ -117,8 +119,9 @@ export abstract class SequenceModel {
   ): Promise<T[]> {
     const net = this.trained();
     const out: T[] = [];
-    for (let from = 0; from < count; from += SCORE_BATCH) {
-      const to = Math.min(count, from + SCORE_BATCH);
+    const step = Math.max(1, Math.min(SCORE_BATCH, Math.floor(SCORE_MAX_FLOATS / net.config.numItems)));
+    for (let from = 0; from < count; from += step) {
+      const to = Math.min(count, from + step);
       const batch = make(from, to);
       const tensors = tidy(() => run(net, batch, from));
       const values = await Promise.all(tensors.map((t) => t.data() as Promise<Float32Array | Int32Array>));

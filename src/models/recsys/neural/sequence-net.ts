@@ -61,7 +61,10 @@ export class SequenceNet {
   private readonly bias: Variable;
   private dropoutCalls = 0;
 
-  /** Creates (or, from a store holding saved values, restores) the parameters; `seed` drives dropout. */
+  /**
+   * Creates (or, from a store holding saved values, restores) the parameters. `seed` drives dropout:
+   * call k of a network's life gets mask seed (seed, k), so a fit with the same seed repeats.
+   */
   constructor(readonly config: NetConfig, readonly store: ParamStore, private readonly seed: number) {
     const { numItems, embDim, head } = config;
     this.items = store.add('items', [numItems + 1, embDim], glorot);
@@ -72,11 +75,6 @@ export class SequenceNet {
     if (head.kind === 'items' && head.tied && dim !== embDim) throw new RangeError(`tied output needs hidden size ${dim} = embedding size ${embDim}`);
     this.out = head.kind === 'items' && head.tied ? null : store.add('out', [outputs, dim], glorot);
     this.bias = store.add('out/bias', [outputs, 1], zerosInit);
-  }
-
-  /** Restarts the dropout seed sequence, so a fit with the same seed repeats. */
-  resetSeeds(): void {
-    this.dropoutCalls = 0;
   }
 
   private encode(batch: HistoryBatch, training: boolean): Encoded {
@@ -158,6 +156,7 @@ export class SequenceNet {
     return 3 * (this.encoder.flops(batch.size, batch.len) + 2 * n * (this.encoder.outDim + 1) * u);
   }
 
+  /** Frees every parameter. */
   dispose(): void {
     this.store.dispose();
   }

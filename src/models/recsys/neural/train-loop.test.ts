@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TrainProgress } from '../types';
-import { runTraining, type TrainSettings, type TrainTask } from './train-loop';
+import { runTraining, type EpochProgress, type TrainSettings, type TrainTask } from './train-loop';
 import { TEST_BACKENDS, useBackend } from './synthetic.test-util';
 import type { TrainBatch } from './windows';
 
@@ -43,7 +43,8 @@ describe.each(TEST_BACKENDS)('runTraining on %s', (backend) => {
     expect(report.gflops).toBeGreaterThan(0);
     // Batches 2 and 4 of 5, then the epoch's end, three times.
     expect(seen.map((p) => [p.epoch, p.fraction])).toEqual([1, 2, 3].flatMap((e) => [[e, 0.4], [e, 0.8], [e, 1]]));
-    expect(seen.filter((p) => p.fraction === 1).every((p) => (p.epochMs ?? 0) > 0 && (p.seqPerSec ?? 0) > 0)).toBe(true);
+    const ends = seen.filter((p) => p.fraction === 1) as EpochProgress[];
+    expect(ends.every((p) => (p.epochMs ?? 0) > 0 && (p.seqPerSec ?? 0) > 0 && p.gflops > 0)).toBe(true);
     task.w.dispose();
   });
 

@@ -35,6 +35,12 @@ export interface TrainTask {
   restore(snapshot: readonly Tensor[]): void;
 }
 
+/**
+ * The end-of-epoch report: TrainProgress plus the epoch's achieved GFLOP/s (counted matmul FLOPs ÷
+ * training time), which the shared TrainProgress type has no field for yet.
+ */
+export type EpochProgress = TrainProgress & { gflops: number };
+
 /** Lets messages (progress, cancel) through between batches of a long synchronous fit. */
 function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
@@ -49,11 +55,12 @@ export async function runTraining(task: TrainTask, opts: FitOptions, settings: T
   const report = (p: TrainProgress) => opts.onProgress?.(p) === 'stop';
   const numBatches = Math.ceil(task.sequences / settings.batchSize);
   let stopped = false;
+  let lossSum: Tensor | null = null; // Σ batch mean × targets over the epoch, kept on the device until read
   try {
     for (let epoch = 1; epoch <= opts.epochs && !stopped; epoch++) {
       const t0 = performance.now();
-      let lossSum: Tensor | null = null; // Σ batch mean × targets, kept on the device until read
-      let [targets, seen, done] = [0, 0, 0];
+      lossSum = null;
+      let [targets, seen, done, flops] = [0, 0, 0, 0];
       const meanLoss = async () => (lossSum ? ((await lossSum.data())[0] ?? NaN) / Math.max(targets, 1) : NaN);
       for (const batch of task.batches(epoch)) {
         const n = batch.labels.length;
@@ -67,7 +74,7 @@ export async function runTraining(task: TrainTask, opts: FitOptions, settings: T
         best.current = false;
         targets += n;
         seen += batch.size;
-        totals.flops += task.flops(batch);
+        flops += task.flops(batch);
         done++;
         if (done % settings.progressEvery === 0 && done < numBatches) {
           stopped = report({ epoch, epochs: opts.epochs, fraction: done / numBatches, loss: await meanLoss() });
@@ -77,9 +84,11 @@ export async function runTraining(task: TrainTask, opts: FitOptions, settings: T
       }
       const loss = await meanLoss();
       (lossSum as Tensor | null)?.dispose();
+      lossSum = null;
       const ms = performance.now() - t0;
       totals.ms += ms;
       totals.sequences += seen;
+      totals.flops += flops;
       if (stopped) break; // a cancelled epoch is not a finished one
       totals.epochMs += ms;
       losses.push(loss);
@@ -89,11 +98,12 @@ export async function runTraining(task: TrainTask, opts: FitOptions, settings: T
         best.snapshot?.forEach((t) => t.dispose());
         Object.assign(best, { score, snapshot: task.snapshot(), current: true, stale: 0 });
       } else if (score !== undefined) best.stale++;
-      const seqPerSec = (seen / ms) * 1000;
-      stopped = report({ epoch, epochs: opts.epochs, fraction: 1, loss, valid, epochMs: ms, seqPerSec }) || best.stale >= settings.patience;
+      const progress: EpochProgress = { epoch, epochs: opts.epochs, fraction: 1, loss, valid, epochMs: ms, seqPerSec: (seen / ms) * 1000, gflops: flops / ms / 1e6 };
+      stopped = report(progress) || best.stale >= settings.patience;
       await yieldToEventLoop();
     }
   } finally {
+    (lossSum as Tensor | null)?.dispose(); // only when a batch threw
     if (best.snapshot && !best.current) task.restore(best.snapshot);
     best.snapshot?.forEach((t) => t.dispose());
     optimizer.dispose();
