@@ -13,7 +13,9 @@ import type { ShopLensDb } from '../storage/db';
 import { putResult } from '../storage/result-repo';
 import type { LoadedDataset } from './dataset-loader';
 import { defaultInteractionTypes, interactionsFrom } from './recsys-data';
+import { rfmAtEnd } from './analysis';
 import { ensureRuntime } from './runtime';
+import { SEGMENTS } from '../analytics/rfm';
 
 /** What to train and how to evaluate it. */
 export interface TrainRequest {
@@ -42,13 +44,39 @@ export interface ModelResult {
   label: string;
   valid: Metrics;
   test: Metrics;
-  bySegment: Record<string, Metrics>;
+  /** Test HR@10 and NDCG@10 per user activity level and per RFM segment (at the dataset's end), with case counts. */
+  breakdown: { activity: SegmentRow[]; rfm: SegmentRow[] };
   epochs: number;
   epochMs: number;
   seqPerSec: number;
   gflops: number;
   fitMs: number;
   losses: number[];
+}
+
+/** Test metrics of one user segment. */
+export interface SegmentRow {
+  segment: string;
+  cases: number;
+  hr10: number;
+  ndcg10: number;
+}
+
+/** Joint labels `activity|rfm` → one breakdown per part, re-weighted by case counts (means only). */
+function splitBreakdown(joint: Record<string, Metrics>): ModelResult['breakdown'] {
+  const part = (i: 0 | 1): SegmentRow[] => {
+    const acc = new Map<string, SegmentRow>();
+    for (const [key, m] of Object.entries(joint)) {
+      const name = key.split('|')[i] ?? key;
+      const row = acc.get(name) ?? { segment: name, cases: 0, hr10: 0, ndcg10: 0 };
+      row.hr10 += m.hr10 * m.cases;
+      row.ndcg10 += m.ndcg10 * m.cases;
+      row.cases += m.cases;
+      acc.set(name, row);
+    }
+    return [...acc.values()].map((r) => ({ ...r, hr10: r.cases ? r.hr10 / r.cases : 0, ndcg10: r.cases ? r.ndcg10 / r.cases : 0 })).sort((a, b) => a.segment.localeCompare(b.segment));
+  };
+  return { activity: part(0), rfm: part(1) };
 }
 
 /** A finished run: the comparison table and what it was computed on. */
@@ -83,6 +111,7 @@ export function splitFor(d: LoadedDataset, req: Pick<TrainRequest, 'protocol' | 
 export async function trainAndEvaluate(db: ShopLensDb, datasetId: string, d: LoadedDataset, req: TrainRequest, onUpdate: (u: TrainUpdate) => void): Promise<TrainAnswer> {
   const backend = req.models.some(isNeural) ? (await ensureRuntime()).name : 'js';
   const split = splitFor(d, req);
+  const rfm = rfmAtEnd(d);
   const popularity = itemCounts(split.train);
   const numItems = split.train.numItems;
   const rows: ModelResult[] = [];
@@ -100,9 +129,9 @@ export async function trainAndEvaluate(db: ShopLensDb, datasetId: string, d: Loa
     onUpdate({ model: id, label, index, total: req.models.length, phase: 'evaluate' });
     const opts = { numItems, popularity, negatives: req.negatives, seed: req.hyper.seed };
     const valid = await evaluate(model, split.valid, opts);
-    const test = await evaluate(model, split.test, { ...opts, segmentOf: activitySegment });
+    const test = await evaluate(model, split.test, { ...opts, segmentOf: (c) => `${activitySegment(c)}|${SEGMENTS[rfm.segment[split.train.userCodes[c.user] ?? -1] ?? -1] ?? 'not a customer'}` });
     const row: ModelResult = {
-      id, label, valid: valid.overall, test: test.overall, bySegment: test.bySegment,
+      id, label, valid: valid.overall, test: test.overall, breakdown: splitBreakdown(test.bySegment),
       epochs: fit.epochs, epochMs: fit.epochMs, seqPerSec: fit.seqPerSec, gflops: fit.gflops, fitMs, losses: fit.losses,
     };
     rows.push(row);

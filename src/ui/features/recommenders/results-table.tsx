@@ -45,19 +45,32 @@ export function ResultsTable({ id, run }: { id: string; run: TrainAnswer }) {
   );
 }
 
-/** Test HR@10 per activity level of the user (history length), for every model. */
+/** Test HR@10 per user activity level and per RFM segment, for every model. */
 function SegmentBreakdown({ run }: { run: TrainAnswer }) {
-  const segments = [...new Set(run.rows.flatMap((r) => Object.keys(r.bySegment)))].sort();
-  if (segments.length === 0) return null;
   return (
-    <>
-      <h3 style={{ marginTop: '1rem' }}>Test HR@10 by user activity</h3>
-      <table data-testid="segment-breakdown" style={{ width: 'auto' }}>
-        <thead><tr><th>Model</th>{segments.map((s) => <th key={s} className="num">{s} ({formatInt(run.rows[0]?.bySegment[s]?.cases ?? 0)})</th>)}</tr></thead>
+    <div className="grid2" style={{ marginTop: '1rem' }}>
+      <Breakdown run={run} title="Test HR@10 by user activity (history length)" pick={(r) => r.breakdown?.activity ?? []} />
+      <Breakdown run={run} title="Test HR@10 by RFM segment" pick={(r) => r.breakdown?.rfm ?? []} />
+    </div>
+  );
+}
+
+function Breakdown({ run, title, pick }: { run: TrainAnswer; title: string; pick(r: TrainAnswer['rows'][number]): { segment: string; cases: number; hr10: number }[] }) {
+  const first = run.rows[0];
+  if (!first || pick(first).length === 0) return null;
+  const segments = pick(first);
+  return (
+    <div className="scroll">
+      <h3>{title}</h3>
+      <table data-testid="segment-breakdown">
+        <thead><tr><th>Segment</th><th className="num">Cases</th>{run.rows.map((r) => <th key={r.id} className="num">{r.label}</th>)}</tr></thead>
         <tbody>
-          {run.rows.map((r) => <tr key={r.id}><td>{r.label}</td>{segments.map((s) => <td key={s} className="num">{f(r.bySegment[s]?.hr10 ?? 0)}</td>)}</tr>)}
+          {segments.map((sg) => (
+            <tr key={sg.segment}><td>{sg.segment}</td><td className="num">{formatInt(sg.cases)}</td>
+              {run.rows.map((r) => <td key={r.id} className="num">{f(pick(r).find((x) => x.segment === sg.segment)?.hr10 ?? 0)}</td>)}</tr>
+          ))}
         </tbody>
       </table>
-    </>
+    </div>
   );
 }
