@@ -32,7 +32,7 @@ export function ResultsTable({ id, run }: { id: string; run: TrainAnswer }) {
                 <td>{r.label}{r.id === run.best && <span className="badge" style={{ marginLeft: 6 }}>default (best on validation)</span>}</td>
                 <td className="num">{f(r.valid.ndcg10)}</td><td className="num">{f(r.test.hr10)}</td><td className="num">{f(r.test.ndcg10)}</td><td className="num">{f(r.test.mrr10)}</td>
                 <td className="num">{f(r.test.hr20)}</td><td className="num">{f(r.test.ndcg20)}</td><td className="num">{(r.test.coverage * 100).toFixed(1)}%</td><td className="num">{Math.round(r.test.avgPopularity)}</td>
-                <td className="num">{r.epochMs ? `${(r.epochMs / 1000).toFixed(1)} s` : '—'}</td><td className="num">{r.seqPerSec ? formatInt(r.seqPerSec) : '—'}</td><td className="num">{r.gflops ? r.gflops.toFixed(1) : '—'}</td>
+                <td className="num">{r.epochMs ? `${(r.epochMs / 1000).toFixed(1)} s` : '—'}</td><td className="num">{r.gflops ? formatInt(r.seqPerSec) : '—'}</td><td className="num">{r.gflops ? r.gflops.toFixed(1) : '—'}</td>
               </tr>
             ))}
           </tbody>
