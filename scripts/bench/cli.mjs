@@ -30,19 +30,24 @@ export function existingFiles(paths) {
   return files;
 }
 
+/** Options every browser benchmark shares: the data to import, runs, build and output. */
+export const INPUT_OPTIONS = {
+  file: { type: 'string', multiple: true, default: [] },
+  generate: { type: 'string' },
+  preset: { type: 'string' },
+  runs: { type: 'string', default: '3' },
+  'no-build': { type: 'boolean', default: false },
+  out: { type: 'string' },
+};
+
 /** Parses argv into { files, generate, preset, runs, duckdb, build, dist, out }; throws with a message on bad input. */
 export function parseCli(argv) {
   const { values } = parseArgs({
     args: argv,
     options: {
-      file: { type: 'string', multiple: true, default: [] },
-      generate: { type: 'string' },
-      preset: { type: 'string' },
-      runs: { type: 'string', default: '3' },
+      ...INPUT_OPTIONS,
       'no-duckdb': { type: 'boolean', default: false },
-      'no-build': { type: 'boolean', default: false },
       dist: { type: 'string' },
-      out: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });

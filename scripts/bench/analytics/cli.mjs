@@ -1,7 +1,7 @@
 // Command line of `npm run bench:analytics`.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { existingFiles, positiveInt } from '../cli.mjs';
+import { INPUT_OPTIONS, existingFiles, positiveInt } from '../cli.mjs';
 import { expectedPresetText } from '../presets.mjs';
 
 /** Events of the generated clickstream used when no --file is given. */
@@ -24,14 +24,9 @@ export function parseCli(argv) {
   const { values } = parseArgs({
     args: argv,
     options: {
-      file: { type: 'string', multiple: true, default: [] },
-      generate: { type: 'string' },
-      preset: { type: 'string' },
-      runs: { type: 'string', default: '3' },
+      ...INPUT_OPTIONS,
       reps: { type: 'string', default: '5' },
       rounds: { type: 'string', default: '100' },
-      'no-build': { type: 'boolean', default: false },
-      out: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
