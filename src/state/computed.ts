@@ -1,6 +1,6 @@
 // A query to the compute worker as React state. Stale answers are dropped rather than cancelled,
 // since cancelling would terminate the worker and unload the dataset.
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 
 /** Loading (with the previous answer, if any), loaded or failed. */
 export type Computed<T> = { status: 'loading'; data: T | null } | { status: 'ready'; data: T } | { status: 'error'; message: string };
@@ -13,9 +13,12 @@ export function useComputed<T>(key: string | null, run: () => Promise<T>): Compu
   useEffect(() => {
     if (key === null) return;
     let live = true;
+    // A transition lets React render a large answer (charts, tables) in slices that yield to input,
+    // instead of one long main-thread task.
+    const settle = (a: Answer<T>) => live && startTransition(() => setAnswer(a));
     run().then(
-      (data) => live && setAnswer({ key, ok: true, data }),
-      (e: Error) => live && setAnswer({ key, ok: false, message: e.message }),
+      (data) => settle({ key, ok: true, data }),
+      (e: Error) => settle({ key, ok: false, message: e.message }),
     );
     return () => {
       live = false;

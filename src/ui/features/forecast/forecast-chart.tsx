@@ -1,7 +1,8 @@
 // History, the chosen forecast with its 80% and 95% bands, and optionally the backtest forecasts.
-import { Area, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Area, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatCompact } from '../../../lib/format';
 import type { ForecastAnswer, ModelForecast } from '../../../state/analysis';
+import { HorizontalGrid } from '../../components/grid';
 
 /** Past periods shown before the forecast, so the horizon stays readable. */
 export const HISTORY_SHOWN = 180;
@@ -43,7 +44,7 @@ export function ForecastChart({ points, label }: { points: Point[]; label: strin
     <div className="chart-box" style={{ height: 340 }} data-testid="forecast-chart">
       <ResponsiveContainer>
         <ComposedChart data={points} margin={{ top: 8, right: 16, left: 4, bottom: 4 }}>
-          <CartesianGrid stroke="#eef0f5" vertical={false} />
+          <HorizontalGrid />
           <XAxis dataKey="date" minTickGap={40} tick={{ fontSize: 12 }} />
           <YAxis tickFormatter={formatCompact} tick={{ fontSize: 12 }} width={60} />
           <Tooltip formatter={(v) => (Array.isArray(v) ? v.map((x) => Math.round(Number(x)).toLocaleString('en-US')).join(' – ') : Math.round(Number(v)).toLocaleString('en-US'))} />

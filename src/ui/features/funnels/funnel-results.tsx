@@ -1,8 +1,9 @@
 // Funnel results: step bars with conversion and drop-off, time between steps, breakdown, trend.
-import { Bar, BarChart, CartesianGrid, LabelList, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, LabelList, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatInt, formatPct } from '../../../lib/format';
 import type { FunnelResult } from '../../../state/analysis';
 import { ChartPanel } from '../../components/chart-panel';
+import { HorizontalGrid } from '../../components/grid';
 
 interface Props {
   r: FunnelResult;
@@ -29,7 +30,7 @@ export function FunnelResults({ r, labels, onExport }: Props) {
         <div className="chart-box" data-testid="funnel-chart">
           <ResponsiveContainer>
             <BarChart data={bars} margin={{ top: 24, right: 12, left: 4, bottom: 4 }}>
-              <CartesianGrid stroke="#eef0f5" vertical={false} />
+              <HorizontalGrid />
               <XAxis dataKey="step" tick={{ fontSize: 12 }} />
               <YAxis tickFormatter={formatInt} tick={{ fontSize: 12 }} width={64} />
               <Tooltip formatter={(v) => formatInt(Number(v))} />
@@ -73,7 +74,7 @@ export function FunnelResults({ r, labels, onExport }: Props) {
           <p className="muted" style={{ marginTop: 0 }}>By the day of each user's first step-1 event.</p>
           <div className="chart-box small">
             <ResponsiveContainer>
-              <LineChart data={r.byDay}><CartesianGrid stroke="#eef0f5" vertical={false} /><XAxis dataKey="day" minTickGap={30} tick={{ fontSize: 11 }} /><YAxis tickFormatter={(v: number) => formatPct(v)} tick={{ fontSize: 11 }} width={60} /><Tooltip formatter={(v) => formatPct(Number(v))} /><Line dataKey="rate" name="Conversion" stroke="#2456d3" dot={false} isAnimationActive={false} /></LineChart>
+              <LineChart data={r.byDay}><HorizontalGrid /><XAxis dataKey="day" minTickGap={30} tick={{ fontSize: 11 }} /><YAxis tickFormatter={(v: number) => formatPct(v)} tick={{ fontSize: 11 }} width={60} /><Tooltip formatter={(v) => formatPct(Number(v))} /><Line dataKey="rate" name="Conversion" stroke="#2456d3" dot={false} isAnimationActive={false} /></LineChart>
             </ResponsiveContainer>
           </div>
         </ChartPanel>

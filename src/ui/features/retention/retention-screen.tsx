@@ -1,11 +1,12 @@
 // Retention: cohorts by first activity or first purchase, as a triangle heat map and a curve.
 import { useState } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatInt, formatPct } from '../../../lib/format';
 import { downloadUsers, useMeta, useRetention, type RetentionQuery } from '../../../state/analysis';
 import { ChartPanel } from '../../components/chart-panel';
 import { DEFAULT_PERIODS, RetentionForm } from './retention-form';
 import { RetentionTable } from './retention-table';
+import { HorizontalGrid } from '../../components/grid';
 
 /** The retention screen. */
 export function RetentionScreen({ id }: { id: string }) {
@@ -40,7 +41,7 @@ export function RetentionScreen({ id }: { id: string }) {
             <div className="chart-box">
               <ResponsiveContainer>
                 <LineChart data={curve} margin={{ top: 8, right: 16, left: 4, bottom: 4 }}>
-                  <CartesianGrid stroke="#eef0f5" vertical={false} />
+                  <HorizontalGrid />
                   <XAxis dataKey="n" tick={{ fontSize: 12 }} />
                   <YAxis tickFormatter={(v: number) => formatPct(v)} tick={{ fontSize: 12 }} width={64} domain={[0, 1]} />
                   <Tooltip formatter={(v) => formatPct(Number(v))} />
