@@ -28,6 +28,9 @@ export const DEMO_ITEMS = 2000;
 /** Zipf exponent of item popularity: s = 1 gives the top 1% of items ~40% of random draws. */
 export const ITEM_ZIPF_S = 1.0;
 
+/** Items each product page links to ("customers also viewed"): same category, and one complement. */
+export const RELATED_PER_ITEM = 4;
+
 /** How many of the dearest items fraud orders choose from. */
 const EXPENSIVE_POOL = 60;
 
@@ -47,6 +50,8 @@ export interface DemoCatalog {
   itemsByCategory: readonly (readonly number[])[];
   /** The dearest items, for fraud orders. */
   expensiveItems: readonly number[];
+  /** Item i's linked items are related[i·RELATED_PER_ITEM …]: fixed item-to-item paths shoppers follow. */
+  related: Int32Array;
 }
 
 /** Samplers bound to one random stream (the event stream), built from a catalogue. */
@@ -102,8 +107,31 @@ export function buildCatalog(rng: Rng, items = DEMO_ITEMS): DemoCatalog {
   const byPrice = Array.from({ length: items }, (_, i) => i).sort((a, b) => (itemPrice[b] ?? 0) - (itemPrice[a] ?? 0));
   return {
     categoryNames, brandNames, itemIds, itemCategory, itemBrand, itemPrice, priceText, promoPriceText,
-    itemsByCategory, expensiveItems: byPrice.slice(0, EXPENSIVE_POOL),
+    itemsByCategory, expensiveItems: byPrice.slice(0, EXPENSIVE_POOL), related: linkItems(itemCategory, itemsByCategory, rng),
   };
+}
+
+/** Category whose items complement category c's (phones → audio, …): a fixed pairing. */
+const complementOf = (c: number): number => (c * 7 + 3) % CATEGORIES.length;
+
+/**
+ * Links each item to RELATED_PER_ITEM others: all but the last from its own category, the last from
+ * the complementary one, each leaning towards the popular end of its list. Drawn after every item
+ * attribute, so adding the links moved nothing else in the catalogue.
+ */
+function linkItems(itemCategory: Int32Array, itemsByCategory: readonly (readonly number[])[], rng: Rng): Int32Array {
+  const related = new Int32Array(itemCategory.length * RELATED_PER_ITEM);
+  for (let i = 0; i < itemCategory.length; i++) {
+    const c = itemCategory[i] ?? 0;
+    for (let k = 0; k < RELATED_PER_ITEM; k++) {
+      const list = itemsByCategory[k < RELATED_PER_ITEM - 1 ? c : complementOf(c)] ?? [];
+      let pick = i;
+      // A few tries to avoid linking an item to itself (a one-item category keeps the self-link).
+      for (let tries = 0; tries < 4 && pick === i; tries++) pick = list[Math.floor(list.length * rng.next() ** 3)] ?? i;
+      related[i * RELATED_PER_ITEM + k] = pick;
+    }
+  }
+  return related;
 }
 
 /** Binds popularity samplers (global and per category) to a random stream. */

@@ -4,7 +4,7 @@
 import { createRng, deriveSeed, type Rng } from '../lib/random';
 import { CANONICAL_TYPES, type CanonicalType } from './types';
 import { DAY_MS, isPromo, timeOfDaySampler } from './demo-calendar';
-import { catalogSampler, type CatalogSampler } from './demo-catalog';
+import { catalogSampler, RELATED_PER_ITEM, type CatalogSampler } from './demo-catalog';
 import { CHANNELS, type DemoUser, type DemoUserType } from './demo-customers';
 import { STREAM, type DemoPlan } from './demo-plan';
 
@@ -49,12 +49,17 @@ export interface EventWriter {
   out: DemoEvent[];
   nextSession: number;
   nextOrder: number;
+  /** Each user's last viewed item (-1 before the first view): a returning visit may start from it. */
+  lastViewed: Int32Array;
 }
 
 /** Creates the writer; its stream is separate from the planning streams. */
 export function createWriter(plan: DemoPlan): EventWriter {
   const rng = createRng(deriveSeed(plan.seed, STREAM.events));
-  return { plan, rng, items: catalogSampler(plan.catalog, rng), timeOfDay: timeOfDaySampler(rng), out: [], nextSession: 0, nextOrder: 0 };
+  return {
+    plan, rng, items: catalogSampler(plan.catalog, rng), timeOfDay: timeOfDaySampler(rng), out: [], nextSession: 0, nextOrder: 0,
+    lastViewed: new Int32Array(plan.users.length).fill(-1),
+  };
 }
 
 /** Funnel behaviour of a human type. Probabilities are per viewed item (cart, wish) or per step. */
@@ -91,9 +96,16 @@ const PROFILES: Record<Exclude<DemoUserType, 'bot'>, Profile> = {
 const USUAL_CHANNEL = 0.7;
 /** Highest per-step chance after the promotion boost. */
 const MAX_CHANCE = 0.95;
+/** Chance the next view follows one of the last viewed item's links, within a visit and at the start of the next. */
+const FOLLOW_LINK = 0.55;
+const RESUME_LINK = 0.3;
 
-/** Picks the next viewed item: favourite categories or the whole catalogue, cheap ones for bargain hunters. */
-function pickItem(w: EventWriter, user: DemoUser, p: Profile): number {
+/**
+ * Picks the next viewed item: often a link of the previous one (the item-to-item paths sequence models
+ * learn), otherwise from the favourite categories or the whole catalogue, cheap ones for bargain hunters.
+ */
+function pickItem(w: EventWriter, user: DemoUser, p: Profile, previous: number, follow: number): number {
+  if (previous >= 0 && w.rng.chance(follow)) return w.plan.catalog.related[previous * RELATED_PER_ITEM + w.rng.int(RELATED_PER_ITEM)] ?? previous;
   const draw = (): number => (w.rng.chance(p.focus) ? w.items.itemIn(w.rng.pick(user.favourites)) : w.items.anyItem());
   let best = draw();
   if (!p.cheap) return best;
@@ -124,7 +136,8 @@ export function writeHumanSession(w: EventWriter, u: number, day: number): void 
   const cart: number[] = [];
   const views = 1 + rng.poisson(p.views);
   for (let v = 0; v < views; v++) {
-    const item = pickItem(w, user, p);
+    const item = pickItem(w, user, p, w.lastViewed[u] ?? -1, v === 0 ? RESUME_LINK : FOLLOW_LINK);
+    w.lastViewed[u] = item;
     add(VIEW, item);
     t += 3_000 + rng.exponential(35_000);
     if (rng.chance(p.wish)) {
