@@ -37,6 +37,25 @@ export interface EncodedChunk {
   columns: Record<string, ArrayBuffer>;
 }
 
+/** One dictionary-encoded column: where its value comes from, its dictionary and the last value seen. */
+interface DictColumn {
+  name: string;
+  source: number;
+  dict: Dictionary;
+  /** Id-like column: float artefacts dropped (`17850.0` → `17850`). */
+  id: boolean;
+  /** Session ids are made per user (the source restarts them for each user). */
+  perUser: boolean;
+  out: Int32Array;
+  /**
+   * Exports repeat values on neighbouring rows (an invoice's lines share order, customer and
+   * country), so the previous raw value and its code are kept: a repeat costs one comparison
+   * instead of cleaning and a dictionary lookup.
+   */
+  lastRaw: string | null;
+  lastCode: number;
+}
+
 /** Column arrays of the chunk being filled. */
 interface Buffers {
   ts: Float64Array;
@@ -44,14 +63,13 @@ interface Buffers {
   price: Float64Array;
   quantity: Float64Array;
   revenue: Float64Array;
-  dict: Record<string, Int32Array>;
 }
 
 /** Encodes rows of one mapped source into chunks; one instance per import. */
 export class EventEncoder {
   private readonly dicts = new Map<string, Dictionary>();
-  /** [column name, source index] of every dictionary-encoded column, canonical then extra. */
-  private readonly dictCols: [string, number][];
+  /** Every dictionary-encoded column, canonical then extra. */
+  private readonly dictCols: DictColumn[];
   private readonly typeDict = new Dictionary();
   private readonly timeCache = new Map<string, number>();
   private cacheTimes = true;
@@ -76,14 +94,17 @@ export class EventEncoder {
       return idx === undefined ? [] : [[f, idx]];
     });
     const extra = header.flatMap((h, i): [string, number][] => (used.has(i) ? [] : [[EXTRA_PREFIX + h, i]]));
-    this.dictCols = [...canonical, ...extra];
-    for (const [name] of this.dictCols) this.dicts.set(name, new Dictionary());
+    this.dictCols = [...canonical, ...extra].map(([name, source]) => {
+      const dict = new Dictionary();
+      this.dicts.set(name, dict);
+      return { name, source, dict, id: isIdField(name), perUser: name === 'session' && mapping.sessionPerUser === true, out: new Int32Array(CHUNK_ROWS), lastRaw: null, lastCode: -1 };
+    });
     this.buf = this.alloc();
   }
 
   /** Names of the columns each chunk stores. */
   get columns(): string[] {
-    return ['ts', 'type', 'price', 'quantity', 'revenue', ...this.dictCols.map(([c]) => c)];
+    return ['ts', 'type', 'price', 'quantity', 'revenue', ...this.dictCols.map((c) => c.name)];
   }
 
   /** True when the current chunk is full and should be taken. */
@@ -141,10 +162,14 @@ export class EventEncoder {
     b.price[i] = price;
     b.quantity[i] = qty;
     b.revenue[i] = revenue;
-    for (const [name, idx] of this.dictCols) {
-      let raw = cells[idx] ?? '';
-      if (name === 'session' && mapping.sessionPerUser && !isMissing(raw)) raw = `${cells[col.user ?? -1] ?? ''}\u001f${raw}`;
-      (b.dict[name] as Int32Array)[i] = isMissing(raw) ? -1 : (this.dicts.get(name) as Dictionary).code(isIdField(name) ? normaliseId(raw) : raw.trim());
+    for (const c of this.dictCols) {
+      let raw = cells[c.source] ?? '';
+      if (c.perUser && !isMissing(raw)) raw = `${cells[col.user ?? -1] ?? ''}\u001f${raw}`;
+      if (raw !== c.lastRaw) {
+        c.lastRaw = raw;
+        c.lastCode = isMissing(raw) ? -1 : c.dict.code(c.id ? normaliseId(raw) : raw.trim());
+      }
+      c.out[i] = c.lastCode;
     }
     if (ts < this.minTs) this.minTs = ts;
     if (ts > this.maxTs) this.maxTs = ts;
@@ -158,7 +183,7 @@ export class EventEncoder {
     const b = this.buf;
     const cut = (a: Float64Array | Int32Array | Uint8Array): ArrayBuffer => a.slice(0, n).buffer as ArrayBuffer;
     const columns: Record<string, ArrayBuffer> = { ts: cut(b.ts), type: cut(b.type), price: cut(b.price), quantity: cut(b.quantity), revenue: cut(b.revenue) };
-    for (const [name] of this.dictCols) columns[name] = cut(b.dict[name] as Int32Array);
+    for (const c of this.dictCols) columns[c.name] = cut(c.out);
     this.n = 0;
     return { rows: n, columns };
   }
@@ -171,11 +196,9 @@ export class EventEncoder {
   }
 
   private alloc(): Buffers {
-    const dict: Record<string, Int32Array> = {};
-    for (const [name] of this.dictCols) dict[name] = new Int32Array(CHUNK_ROWS);
     return {
       ts: new Float64Array(CHUNK_ROWS), type: new Uint8Array(CHUNK_ROWS), price: new Float64Array(CHUNK_ROWS),
-      quantity: new Float64Array(CHUNK_ROWS), revenue: new Float64Array(CHUNK_ROWS), dict,
+      quantity: new Float64Array(CHUNK_ROWS), revenue: new Float64Array(CHUNK_ROWS),
     };
   }
 
