@@ -25,6 +25,16 @@ test('train, cancel, train again, reload, recommend', async ({ page }) => {
   await expect(page.getByTestId('loss-curve')).toBeVisible({ timeout: 300_000 });
   await expect(page.getByTestId('results-table')).toBeVisible({ timeout: 540_000 });
   await expect(page.getByTestId('results-table').getByRole('row')).toHaveCount(4);
+  // Next-action head: header + model + two baselines, every figure a finite number (or a dash for an absent class).
+  const nextAction = page.getByTestId('next-action-table');
+  await expect(nextAction.getByRole('row')).toHaveCount(4);
+  for (const row of await nextAction.locator('tbody tr').all()) {
+    const cells = await row.getByRole('cell').allTextContents();
+    expect(cells).toHaveLength(8);
+    for (const cell of cells.slice(1, 4)) expect(Number.isFinite(Number(cell))).toBe(true);
+    for (const cell of cells.slice(4)) expect(cell).toMatch(/^(\d+(\.\d)?%|—)$/);
+  }
+  await expect(page.getByTestId('next-action-verdict')).toContainText(/The model (beats|does not beat) the last-event-type baseline on log loss/);
   await page.screenshot({ path: 'test-results/models.png', fullPage: true });
 
   await page.reload();

@@ -12,7 +12,7 @@ import { toCsv } from '../lib/csv';
 import type { ShopLensDb } from '../storage/db';
 import { getResult } from '../storage/result-repo';
 import type { LoadedDataset } from './dataset-loader';
-import { defaultInteractionTypes, interactionsFrom } from './recsys-data';
+import { actionInteractionsFrom, itemInteractionsFrom } from './recsys-data';
 import { latestRunKey, NEXT_ACTION_ID, splitFor, type TrainAnswer } from './recsys-train';
 import { ensureRuntime } from './runtime';
 
@@ -25,11 +25,18 @@ export interface Recommendation {
   basis: 'attention' | 'neighbours';
 }
 
+/** Interactions with the group index of each user code. */
+interface Indexed {
+  data: Interactions;
+  groupOf: Map<number, number>;
+}
+
 /** A ready recommender for one dataset. */
 interface Service {
   run: TrainAnswer;
   model: Recommender;
-  nextAction: NextActionModel | null;
+  /** The next-action model and what it reads: every typed event, repeats kept, as it was trained. */
+  nextAction: { model: NextActionModel; events: Indexed } | null;
   knn: ItemKnn;
   all: Interactions;
   groupOf: Map<number, number>;
@@ -66,13 +73,18 @@ async function build(db: ShopLensDb, datasetId: string, d: LoadedDataset): Promi
     await model.fit(split.train, { epochs: run.request.hyper.epochs, seed: run.request.hyper.seed });
   }
   const nextSaved = await db.models.get(`${run.runId}:${NEXT_ACTION_ID}`);
-  const nextAction = nextSaved ? NextActionModel.load(nextSaved as unknown as Parameters<typeof NextActionModel.load>[0]) : null;
+  const nextAction = nextSaved ? { model: NextActionModel.load(nextSaved as unknown as Parameters<typeof NextActionModel.load>[0]), events: indexed(actionInteractionsFrom(d.table, d.byUser)) } : null;
   const knn = new ItemKnn();
   await knn.fit(split.train, { epochs: 1, seed: run.request.hyper.seed });
-  const all = interactionsFrom(d.table, d.byUser, { types: defaultInteractionTypes(d.table) });
-  const groupOf = new Map<number, number>();
-  all.userCodes.forEach((code, g) => groupOf.set(code, g));
+  const { data: all, groupOf } = indexed(itemInteractionsFrom(d.table, d.byUser));
   return { run, model, nextAction, knn, all, groupOf };
+}
+
+/** `data` with a map from user code to its group index. */
+function indexed(data: Interactions): Indexed {
+  const groupOf = new Map<number, number>();
+  data.userCodes.forEach((code, g) => groupOf.set(code, g));
+  return { data, groupOf };
 }
 
 /** A user's full interaction history (item codes, oldest first). */
@@ -109,10 +121,12 @@ export async function recommendFor(s: Service, d: LoadedDataset, userCode: numbe
 
 /** Probabilities of the user's next action (null without a trained next-action model or history). */
 export async function nextActionOf(s: Service, userCode: number): Promise<NextActionProbs | null> {
-  const g = s.groupOf.get(userCode);
-  if (!s.nextAction || g === undefined) return null;
-  const from = s.all.offsets[g] as number, to = s.all.offsets[g + 1] as number;
-  return s.nextAction.predictNextAction(s.all.items.slice(from, to), s.all.type.slice(from, to));
+  if (!s.nextAction) return null;
+  const { model, events } = s.nextAction;
+  const g = events.groupOf.get(userCode);
+  if (g === undefined) return null;
+  const from = events.data.offsets[g] as number, to = events.data.offsets[g + 1] as number;
+  return model.predictNextAction(events.data.items.slice(from, to), events.data.type.slice(from, to));
 }
 
 /** Items most often bought or viewed by the same customers as `item`. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { EventTable } from '../analytics/event-table';
 import { groupByUser } from '../analytics/indexes';
-import { defaultInteractionTypes, interactionsFrom } from './recsys-data';
+import { splitLoo, splitTime } from '../models/recsys/eval/split';
+import { actionInteractionsFrom, defaultInteractionTypes, interactionsFrom, itemInteractionsFrom, splitByProtocol } from './recsys-data';
 
 /** Rows [ts, user, type, item]; the session is the user's code (one session per user). */
 function table(rows: [number, number, number, number][], items = 6, users = 4): EventTable {
@@ -51,5 +52,24 @@ describe('defaultInteractionTypes', () => {
   it('uses purchases for order exports and views, carts and purchases for clickstreams', () => {
     expect(defaultInteractionTypes(table(rows))).toEqual([0, 1, 5]);
     expect(defaultInteractionTypes(table(rows.filter((r) => r[2] !== 0)))).toEqual([5]);
+  });
+});
+
+describe('itemInteractionsFrom and actionInteractionsFrom', () => {
+  // user 0 views p1, adds p1 to the cart, wishlists p2 (not a default type), buys p2 twice.
+  const t = table([[1, 0, 0, 1], [2, 0, 1, 1], [3, 0, 3, 2], [4, 0, 5, 2], [5, 0, 5, 2], [6, 1, 0, 3], [7, 1, 5, 4]]);
+  const byUser = () => groupByUser(t.user, t.ts, t.dicts.user?.length ?? 0);
+  const typed = (d: ReturnType<typeof interactionsFrom>) => [[...d.items], [...d.type]];
+
+  it('recommenders collapse back-to-back repeats; the next-action head keeps the cart after the view', () => {
+    expect(typed(itemInteractionsFrom(t, byUser()))).toEqual([[1, 2, 3, 4], [0, 5, 0, 5]]);
+    expect(typed(actionInteractionsFrom(t, byUser()))).toEqual([[1, 1, 2, 2, 3, 4], [0, 1, 5, 5, 0, 5]]);
+  });
+
+  it('splits under the run protocol', () => {
+    const d = actionInteractionsFrom(t, byUser());
+    expect(splitByProtocol(d, { protocol: 'loo', testDays: 3 })).toEqual(splitLoo(d));
+    expect(splitByProtocol(d, { protocol: 'time', testDays: 3 })).toEqual(splitTime(d, 3));
+    expect(splitByProtocol(d, { protocol: 'time', testDays: 3 })).not.toEqual(splitTime(d, 4));
   });
 });

@@ -2,7 +2,8 @@
 // per user, the chosen event types on known items, in time order.
 import type { EventTable } from '../analytics/event-table';
 import type { Grouping } from '../analytics/indexes';
-import type { Interactions } from '../models/recsys/types';
+import { splitLoo, splitTime } from '../models/recsys/eval/split';
+import type { Interactions, Split } from '../models/recsys/types';
 
 /** Canonical type codes (lib/canonical.ts order). */
 const VIEW = 0, CART = 1, PURCHASE = 5;
@@ -29,6 +30,24 @@ export interface InteractionOptions {
 export function defaultInteractionTypes(t: EventTable): number[] {
   for (let e = 0; e < t.n; e++) if (t.type[e] === VIEW) return [VIEW, CART, PURCHASE];
   return [PURCHASE];
+}
+
+/** The interactions the recommenders train on: the default types, back-to-back repeats collapsed. */
+export function itemInteractionsFrom(t: EventTable, byUser: Grouping): Interactions {
+  return interactionsFrom(t, byUser, { types: defaultInteractionTypes(t) });
+}
+
+/**
+ * The interactions the next-action head trains on: the same types, every event kept. Collapsing
+ * repeats would drop the cart right after a view of the same item, the very step it must learn.
+ */
+export function actionInteractionsFrom(t: EventTable, byUser: Grouping): Interactions {
+  return interactionsFrom(t, byUser, { types: defaultInteractionTypes(t), dedupeConsecutive: false });
+}
+
+/** The split of `data` under a run's protocol: leave-last-out, or the last `testDays` days. */
+export function splitByProtocol(data: Interactions, req: { protocol: 'loo' | 'time'; testDays: number }): Split {
+  return req.protocol === 'loo' ? splitLoo(data) : splitTime(data, req.testDays);
 }
 
 /** Per-user chronological interactions of known users on known items (anonymous events never group). */

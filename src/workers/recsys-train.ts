@@ -4,15 +4,14 @@ import type { Metrics, Split, TrainProgress } from '../models/recsys/types';
 import { compareModels } from '../models/recsys/eval/compare';
 import { evaluate } from '../models/recsys/eval/evaluate';
 import { activitySegment } from '../models/recsys/eval/segments';
-import { splitLoo, splitTime } from '../models/recsys/eval/split';
 import { itemCounts } from '../models/recsys/interactions';
 import { NeuralRecommender } from '../models/recsys/neural/neural-recommender';
-import { createNextActionModel } from '../models/recsys/neural/next-action';
 import { BASELINES, createModel, isNeural, MODEL_LABELS, type Hyper, type ModelId } from '../models/recsys/registry';
 import type { ShopLensDb } from '../storage/db';
 import { putResult } from '../storage/result-repo';
 import type { LoadedDataset } from './dataset-loader';
-import { defaultInteractionTypes, interactionsFrom } from './recsys-data';
+import { trainNextAction, type NextActionReport } from './next-action-run';
+import { itemInteractionsFrom, splitByProtocol } from './recsys-data';
 import { rfmAtEnd } from './analysis';
 import { ensureRuntime } from './runtime';
 import { SEGMENTS } from '../analytics/rfm';
@@ -93,6 +92,8 @@ export interface TrainAnswer {
   best: ModelId;
   notes: string[];
   createdAt: number;
+  /** Held-out next-action metrics of the model and its baselines; absent without neural models (and in runs saved before it existed). */
+  nextAction?: NextActionReport;
 }
 
 /** Suffix of the saved next-action model of a run. */
@@ -103,8 +104,7 @@ export const latestRunKey = (datasetId: string) => `recsys:${datasetId}:latest`;
 
 /** The split a request asks for. */
 export function splitFor(d: LoadedDataset, req: Pick<TrainRequest, 'protocol' | 'testDays'>): Split {
-  const data = interactionsFrom(d.table, d.byUser, { types: defaultInteractionTypes(d.table) });
-  return req.protocol === 'loo' ? splitLoo(data) : splitTime(data, req.testDays);
+  return splitByProtocol(itemInteractionsFrom(d.table, d.byUser), req);
 }
 
 /** Trains and evaluates every requested model; saves the run and the neural models' weights. */
@@ -141,21 +141,17 @@ export async function trainAndEvaluate(db: ShopLensDb, datasetId: string, d: Loa
       model.dispose();
     }
   }
+  let nextAction: NextActionReport | undefined;
   if (req.models.some(isNeural)) {
-    // The next-action head (view / cart / purchase / exit) trains on the same sequences.
-    const next = createNextActionModel({ embDim: req.hyper.dim });
-    await next.fit(split.train, {
-      epochs: req.hyper.epochs, seed: req.hyper.seed,
-      onProgress: (progress) => onUpdate({ model: NEXT_ACTION_ID, label: 'Next-action head', index: req.models.length - 1, total: req.models.length, phase: 'fit', progress }),
-    });
-    const s = await next.save();
-    saved.push({ id: `${runId}:${NEXT_ACTION_ID}`, weights: s.weights, topology: s.topology, config: s.config, metrics: null });
-    next.dispose();
+    // The next-action head (view / cart / purchase / exit) trains on typed events with repeats kept.
+    const next = await trainNextAction(d, req, (phase, progress) => onUpdate({ model: NEXT_ACTION_ID, label: 'Next-action head', index: req.models.length - 1, total: req.models.length, phase, progress }));
+    nextAction = next.report;
+    saved.push({ id: `${runId}:${NEXT_ACTION_ID}`, weights: next.saved.weights, topology: next.saved.topology, config: next.saved.config, metrics: null });
   }
   const cmp = compareModels(rows, [...BASELINES]);
   const answer: TrainAnswer = {
     runId, request: req, backend, users: split.train.offsets.length - 1, items: numItems, interactions: split.train.items.length,
-    validCases: split.valid.length, testCases: split.test.length, rows, best: cmp.best as ModelId, notes: cmp.notes, createdAt: Date.now(),
+    validCases: split.valid.length, testCases: split.test.length, rows, best: cmp.best as ModelId, notes: cmp.notes, createdAt: Date.now(), nextAction,
   };
   await db.transaction('rw', [db.models, db.results], async () => {
     await db.models.where('datasetId').equals(datasetId).delete();

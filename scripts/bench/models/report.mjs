@@ -46,6 +46,15 @@ function modelRow(row, trained, evalMs, matmulGflops) {
   };
 }
 
+/** The next-action head's held-out figures next to its baselines, rounded (NaN, for no cases, prints as null). */
+function nextActionReport(report) {
+  const row = (id) => {
+    const m = report.rows.find((r) => r.id === id)?.metrics;
+    return m ? { accuracy: round(m.accuracy, 4), macroF1: round(m.macroF1, 4), logLoss: round(m.logLoss, 4) } : null;
+  };
+  return { cases: report.cases, model: row('model'), lastType: row('last-type'), prior: row('prior') };
+}
+
 /** { value, limit, met } of a measured value against an upper (`below`) or lower limit; null when not measured. */
 function target(value, limit, below) {
   if (value === null || value === undefined) return null;
@@ -71,6 +80,7 @@ export function modelsReport({ opts, run, env }) {
     items: answer.items,
     models,
     best: answer.best,
+    ...(answer.nextAction ? { nextAction: nextActionReport(answer.nextAction) } : {}),
     top10AllUsersMs: top10Ms,
     top10Model: answer.best,
     top10Rows: run.top10.rows,

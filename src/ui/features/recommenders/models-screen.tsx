@@ -4,6 +4,7 @@ import { PRESETS } from '../../../lib/model-catalog';
 import { useLatestRun, type TrainRequest } from '../../../state/analysis';
 import { useModelsStore } from '../../../state/models-store';
 import { RuntimePanel } from '../../components/runtime-panel';
+import { NextActionTable } from './next-action-table';
 import { ResultsTable } from './results-table';
 import { TrainForm } from './train-form';
 import { TrainProgressView } from './train-progress';
@@ -25,6 +26,7 @@ export function ModelsScreen({ id }: { id: string }) {
       {phase.kind === 'error' && phase.datasetId === id && <div className="notice bad" role="alert">Training failed: {phase.message}</div>}
       {run.status === 'error' && <div className="notice bad" role="alert">{run.message}</div>}
       {run.status === 'ready' && run.data && <ResultsTable id={id} run={run.data} />}
+      {run.status === 'ready' && run.data?.nextAction && <NextActionTable report={run.data.nextAction} />}
       {run.status === 'ready' && !run.data && !running && <div className="panel empty">No model trained on this dataset yet. Pick models above and press “Train and evaluate”.</div>}
     </div>
   );
