@@ -37,7 +37,7 @@ describe('EventEncoder dictionary columns', () => {
   it('keeps per-user sessions apart even when the raw session id repeats on the next row', () => {
     const t = '2024-01-01T00:00:00Z';
     const got = roundTrip([[t, 'u1', '7', 'A', 'UK'], [t, 'u2', '7', 'A', 'UK'], [t, 'u2', '7', 'B', 'UK']], { ...MAPPING, sessionPerUser: true });
-    const [a, b, c] = got.session;
+    const [a, b, c] = got.session ?? [];
     expect(a).not.toEqual(b);
     expect(b).toEqual(c);
   });
