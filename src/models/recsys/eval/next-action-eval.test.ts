@@ -40,14 +40,11 @@ describe('actionCases', () => {
     ]);
   });
 
-  it('time split: every event in the test window, with the whole history before it', () => {
-    // Last event at day 12, so the test window starts at day 11.
-    expect(actionCases(d, splitTime(d, 1)).map(brief)).toEqual([
-      { user: 0, items: [1, 1, 1, 2], types: [V, C, P, V], target: CART },
-      { user: 0, items: [1, 1, 1, 2, 2], types: [V, C, P, V, C], target: EXIT },
-      { user: 1, items: [4, 5], types: [V, V], target: EXIT },
-      { user: 2, items: [6, 6, 7], types: [V, P, V], target: EXIT },
-    ]);
+  it('time split: every event in the test window but each user\'s last, with the whole history before it', () => {
+    // Last event at day 12, so the test window starts at day 11. What follows a user's last event is unknown.
+    expect(actionCases(d, splitTime(d, 1)).map(brief)).toEqual([{ user: 0, items: [1, 1, 1, 2], types: [V, C, P, V], target: CART }]);
+    const later = data([[[1, V, 0, 1], [1, C, 0, 11.5], [2, V, 1, 12]]]);
+    expect(actionCases(later, splitTime(later, 1)).map(brief)).toEqual([{ user: 0, items: [1, 1], types: [V, C], target: EXIT }]);
   });
 
   it('never asks about an event that training saw', () => {
@@ -118,7 +115,7 @@ describe('actionMetrics', () => {
 });
 
 describe('baselines', () => {
-  // Labels: user 0 view, cart, purchase, exit; user 1 cart, exit (new session), exit (no more events).
+  // Labels: user 0 view, cart, purchase, none (its last event); user 1 cart, exit (new session), none.
   const train = data([
     [[1, V, 0, 1], [2, V, 0, 1], [2, C, 0, 1], [2, P, 0, 1]],
     [[3, V, 1, 1], [3, C, 1, 1], [4, V, 2, 2]],
@@ -127,16 +124,16 @@ describe('baselines', () => {
 
   it('prior: the training label frequencies for every case', () => {
     const prior = priorBaseline(train);
-    expect(prior(after(V))).toEqual([1 / 7, 2 / 7, 1 / 7, 3 / 7]);
+    expect(prior(after(V))).toEqual([1 / 5, 2 / 5, 1 / 5, 1 / 5]);
     expect(prior(after(P, C))).toEqual(prior(after(V)));
     expect(priorBaseline(data([]))(after(V))).toEqual([0.25, 0.25, 0.25, 0.25]);
   });
 
   it('last type: add-one smoothed label frequencies after each type of event', () => {
     const byType = lastTypeBaseline(train);
-    expect(byType(after(P, V))).toEqual([2 / 8, 3 / 8, 1 / 8, 2 / 8]); // after views: view, cart, cart, exit
+    expect(byType(after(P, V))).toEqual([2 / 7, 3 / 7, 1 / 7, 1 / 7]); // after views: view, cart, cart
     expect(byType(after(C))).toEqual([1 / 6, 1 / 6, 2 / 6, 2 / 6]); // after carts: purchase, exit
-    expect(byType(after(P))).toEqual([1 / 5, 1 / 5, 1 / 5, 2 / 5]); // after the purchase: exit
+    expect(byType(after(P))).toEqual([0.25, 0.25, 0.25, 0.25]); // the only purchase is a last event: nothing known
     expect(byType(after(4))).toEqual([0.25, 0.25, 0.25, 0.25]); // a type training never saw
   });
 });

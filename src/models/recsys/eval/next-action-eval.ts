@@ -3,7 +3,7 @@
 // model's figures mean something. Labels everywhere are windows.ts nextAction: the next event's type
 // in the same session (cart, purchase, anything else = view) or exit.
 import { userCount } from '../interactions';
-import { ACTIONS, nextAction, typeId, TYPE_VOCAB, type NextAction } from '../neural/windows';
+import { ACTION_UNKNOWN, ACTIONS, nextAction, typeId, TYPE_VOCAB, type NextAction } from '../neural/windows';
 import type { Interactions, Split } from '../types';
 import { LOO_MIN_INTERACTIONS } from './split';
 
@@ -45,15 +45,16 @@ export interface ActionMetrics {
 
 /**
  * The held-out next-action cases of `split`, computed on `full` (the data the split was made from).
- * Time protocol: every event at or after testFrom. Leave-last-out: for each user with at least
+ * Time protocol: every event at or after testFrom but each user's last (what follows it is unknown). Leave-last-out: for each user with at least
  * LOO_MIN_INTERACTIONS events, the validation event (b − 2): its target depends on the last event,
  * which training never sees. Histories are views into `full`, not copies.
  */
 export function actionCases(full: Interactions, split: Split): ActionCase[] {
   const out: ActionCase[] = [];
-  const add = (u: number, first: number, i: number, end: number) => out.push({
-    user: u, items: full.items.subarray(first, i + 1), types: full.type.subarray(first, i + 1), target: nextAction(full, i, end),
-  });
+  const add = (u: number, first: number, i: number, end: number) => {
+    const target = nextAction(full, i, end);
+    if (target !== ACTION_UNKNOWN) out.push({ user: u, items: full.items.subarray(first, i + 1), types: full.type.subarray(first, i + 1), target });
+  };
   for (let u = 0; u < userCount(full); u++) {
     const a = full.offsets[u] as number, b = full.offsets[u + 1] as number;
     if (split.protocol === 'loo') {
@@ -112,11 +113,11 @@ export function actionMetrics(probs: readonly ArrayLike<number>[], targets: Arra
   };
 }
 
-/** Calls visit(i, label) for every training position: each event of each user, labelled as the model's training labels it. */
+/** Calls visit(i, label) for every training position: each event of each user but the last, labelled as the model's training labels it. */
 function forEachLabel(train: Interactions, visit: (i: number, label: number) => void): void {
   for (let u = 0; u < userCount(train); u++) {
     const b = train.offsets[u + 1] as number;
-    for (let i = train.offsets[u] as number; i < b; i++) visit(i, nextAction(train, i, b));
+    for (let i = train.offsets[u] as number; i + 1 < b; i++) visit(i, nextAction(train, i, b));
   }
 }
 

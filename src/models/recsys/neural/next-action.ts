@@ -2,7 +2,7 @@
 // cart, a purchase, or the end of the session? The same sequence network as the recommenders, over
 // typed events (x_t = E[item_t] + T[type_t]), with a 4-way softmax head: p = softmax(h_t·Cᵀ + b).
 // Targets come from the pipeline (windows.ts, nextAction): the next event's type, or exit when the
-// next event is in another session or there is none.
+// next event is in another session. After a user's last event nothing is known, so it is no target.
 import { softmax } from '@tensorflow/tfjs';
 import type { FitOptions, Metrics } from '../types';
 import type { EncoderSpec } from './encoder';

@@ -87,7 +87,7 @@ export abstract class SequenceModel {
     const { net: netSpec, target, stride, train: settings } = this.spec;
     const net = new SequenceNet({ ...netSpec, numItems: train.numItems }, new ParamStore(opts.seed), opts.seed);
     [this.net, this.seed] = [net, opts.seed];
-    const windows = cutWindows(train, target, netSpec.maxLen, stride);
+    const windows = cutWindows(train, netSpec.maxLen, stride);
     const batchOpts = { kind: target, maxLen: netSpec.maxLen, batchSize: settings.batchSize, typed: netSpec.typed, seed: opts.seed };
     return runTraining({
       variables: net.store.variables,

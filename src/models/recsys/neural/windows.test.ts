@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../lib/random';
 import { interactionsOf } from './synthetic.test-util';
-import { cutWindows, epochBatches, historyBatch, nextAction, TYPE_PAD, type TargetKind, type TrainBatch } from './windows';
+import { ACTION_UNKNOWN, cutWindows, epochBatches, historyBatch, nextAction, TYPE_PAD, type TargetKind, type TrainBatch } from './windows';
 
 /** Users of random lengths 0…29 over 50 items, with sessions of 4 events. */
 function randomData(seed: number) {
@@ -11,20 +11,20 @@ function randomData(seed: number) {
 
 function all(kind: TargetKind, maxLen: number, stride: number, seed = 1, epoch = 1): TrainBatch[] {
   const data = randomData(seed);
-  return [...epochBatches(data, cutWindows(data, kind, maxLen, stride), { kind, maxLen, batchSize: 8, typed: true, seed, epoch })];
+  return [...epochBatches(data, cutWindows(data, maxLen, stride), { kind, maxLen, batchSize: 8, typed: true, seed, epoch })];
 }
 
 describe('cutWindows', () => {
   it('right-aligns windows `stride` apart and counts loss only on targets no newer window covered', () => {
     const data = interactionsOf(20, [Array.from({ length: 12 }, (_, i) => ({ item: i }))]);
-    const w = cutWindows(data, 'item', 5, 5);
+    const w = cutWindows(data, 5, 5);
     expect([...w.start]).toEqual([6, 1, 0]);
     expect([...w.end]).toEqual([11, 6, 1]);
     expect([...w.lossFrom]).toEqual([6, 1, 0]);
-    const overlapping = cutWindows(data, 'item', 5, 2);
+    const overlapping = cutWindows(data, 5, 2);
     expect([...overlapping.start]).toEqual([6, 4, 2, 0, 0, 0]);
     expect([...overlapping.lossFrom]).toEqual([9, 7, 5, 3, 1, 0]);
-    expect(() => cutWindows(data, 'item', 5, 6)).toThrow(RangeError);
+    expect(() => cutWindows(data, 5, 6)).toThrow(RangeError);
   });
 
   it.each([[5, 5], [5, 2], [8, 1]])('trains every transition exactly once per epoch (L = %i, stride = %i)', (maxLen, stride) => {
@@ -63,12 +63,12 @@ describe('epochBatches', () => {
     expect(order(1, 1)).not.toBe(order(1, 2));
   });
 
-  it('labels next actions: the next event type in the session, exit at its end', () => {
+  it('labels next actions: the next event type in the session, exit at its end, unknown after the last event', () => {
     const data = interactionsOf(5, [[{ item: 0, type: 0, session: 0 }, { item: 1, type: 1, session: 0 }, { item: 2, type: 5, session: 0 }, { item: 3, type: 4, session: 1 }, { item: 4, type: 0, session: 1 }]]);
-    expect([0, 1, 2, 3, 4].map((i) => nextAction(data, i, 5))).toEqual([1, 2, 3, 0, 3]);
-    const [batch] = [...epochBatches(data, cutWindows(data, 'action', 8, 8), { kind: 'action', maxLen: 8, batchSize: 4, typed: true, seed: 1, epoch: 1 })];
-    expect([...(batch?.labels ?? [])]).toEqual([1, 2, 3, 0, 3]);
-    expect([...(batch?.types ?? [])].slice(3)).toEqual([0, 1, 5, 4, 0]);
+    expect([0, 1, 2, 3, 4].map((i) => nextAction(data, i, 5))).toEqual([1, 2, 3, 0, ACTION_UNKNOWN]);
+    const [batch] = [...epochBatches(data, cutWindows(data, 8, 8), { kind: 'action', maxLen: 8, batchSize: 4, typed: true, seed: 1, epoch: 1 })];
+    expect([...(batch?.labels ?? [])]).toEqual([1, 2, 3, 0]);
+    expect([...(batch?.types ?? [])].slice(4)).toEqual([0, 1, 5, 4]);
   });
 });
 

@@ -3,9 +3,9 @@
 //
 // Input position i (a global index into Interactions) is the event the model has just seen; its
 // target is the next item (items[i+1], kind 'item') or the next action (kind 'action': the next
-// event's type, or exit when the session ends there). A user with events [o, o+n) has inputs
-// o … o+n−2 for items (the last event has no next item) and o … o+n−1 for actions (its last event
-// ends a session). Windows are right-aligned: the newest window holds the last L inputs, the
+// event's type, or exit when the next event is in another session). A user with events [o, o+n)
+// has inputs o … o+n−2: after the last event nothing is known (the data may simply end there, or
+// hold out what came next), so it is no one's target. Windows are right-aligned: the newest window holds the last L inputs, the
 // next one ends `stride` earlier, and so on. A window counts loss only on its last `stride`
 // positions (targets no newer window covered), so every target is trained once per epoch, with
 // at least L − stride events of context once the history is that long.
@@ -60,23 +60,31 @@ export function typeId(code: number): number {
   return Math.min(Math.max(code, 0), TYPE_VOCAB - 1);
 }
 
-/** The next-action class after input position i of a user whose events end at `userEnd` (exclusive). */
+/** A position whose next action is unknown: the user's last event in the data at hand. */
+export const ACTION_UNKNOWN = -1;
+
+/**
+ * The next-action class after input position i of a user whose events end at `userEnd` (exclusive),
+ * or ACTION_UNKNOWN after the user's last event: that one's session may go on in data not seen here
+ * (a split's held-out part, or days after the export), so calling it an exit would be a guess.
+ */
 export function nextAction(data: Interactions, i: number, userEnd: number): number {
-  if (i + 1 >= userEnd || data.session[i + 1] !== data.session[i]) return ACTION_EXIT;
+  if (i + 1 >= userEnd) return ACTION_UNKNOWN;
+  if (data.session[i + 1] !== data.session[i]) return ACTION_EXIT;
   const next = data.type[i + 1];
   // Checkout, wishlist and the like count as browsing: the head tells buying from looking.
   return next === CART ? ACTION_CART : next === PURCHASE ? ACTION_PURCHASE : 0;
 }
 
 /** Cuts every user's inputs into right-aligned windows of at most maxLen, `stride` apart. */
-export function cutWindows(data: Interactions, kind: TargetKind, maxLen: number, stride: number): WindowSet {
+export function cutWindows(data: Interactions, maxLen: number, stride: number): WindowSet {
   if (!(stride >= 1 && stride <= maxLen)) throw new RangeError(`stride must be in [1, ${maxLen}]`);
   const start: number[] = [];
   const end: number[] = [];
   const lossFrom: number[] = [];
   for (let u = 0; u + 1 < data.offsets.length; u++) {
     const first = data.offsets[u] ?? 0;
-    const inputsEnd = (data.offsets[u + 1] ?? 0) - (kind === 'item' ? 1 : 0);
+    const inputsEnd = (data.offsets[u + 1] ?? 0) - 1;
     for (let e = inputsEnd; e > first; e -= stride) {
       start.push(Math.max(first, e - maxLen));
       end.push(e);
