@@ -11,6 +11,11 @@ test('train, cancel, train again, reload, recommend', async ({ page }) => {
   await page.getByRole('link', { name: 'Models' }).click();
   await expect(page.getByText('No model trained on this dataset yet')).toBeVisible({ timeout: 60_000 });
   const train = page.getByRole('button', { name: 'Train and evaluate' });
+  // The screen starts from the balanced preset; the quick one keeps this journey short.
+  const quick = page.getByRole('group', { name: 'Presets' }).getByRole('button', { name: 'quick' });
+  await expect(page.getByRole('group', { name: 'Presets' }).getByRole('button', { name: 'balanced' })).toHaveAttribute('aria-pressed', 'true');
+  await quick.click();
+  await expect(quick).toHaveAttribute('aria-pressed', 'true');
 
   await train.click();
   const progress = page.getByTestId('train-progress');

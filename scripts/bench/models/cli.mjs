@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { FIELDS } from '../../../src/lib/canonical.ts';
-import { MODEL_IDS, PRESETS } from '../../../src/lib/model-catalog.ts';
+import { DEFAULT_PRESET, MODEL_IDS, PRESETS } from '../../../src/lib/model-catalog.ts';
 import { BACKEND_ORDER } from '../../../src/models/runtime/backend-order.ts';
 import { existingFiles, positiveInt } from '../cli.mjs';
 import { expectedPresetText } from '../presets.mjs';
@@ -20,8 +20,8 @@ export const USAGE = `usage: npm run bench:models -- --file PATH [--file PATH…
                      e.g. '{"time":"InvoiceDate","user":"CustomerID","item":"StockCode"}'
   --protocol P       loo (leave last out, default) or time (the last --test-days days)
   --models LIST      comma-separated, from ${MODEL_IDS.join(', ')} (default ${DEFAULT_MODELS.join(',')})
-  --epochs N         training epochs (default ${PRESETS.quick.epochs}, the quick preset's)
-  --dim N            embedding size (default ${PRESETS.quick.dim}, the quick preset's)
+  --epochs N         training epochs (default ${PRESETS[DEFAULT_PRESET].epochs}, the ${DEFAULT_PRESET} preset's, as in the app)
+  --dim N            embedding size (default ${PRESETS[DEFAULT_PRESET].dim}, the ${DEFAULT_PRESET} preset's)
   --negatives N      rank each target against N sampled negatives (default: the full catalogue)
   --test-days N      test window of --protocol time (default ${DEFAULT_TEST_DAYS})
   --backend NAME     switch the compute worker's TF.js backend first: ${BACKEND_ORDER.join(', ')} (default: the app's choice)
@@ -61,8 +61,8 @@ export function parseCli(argv) {
       mapping: { type: 'string' },
       protocol: { type: 'string', default: 'loo' },
       models: { type: 'string', default: DEFAULT_MODELS.join(',') },
-      epochs: { type: 'string', default: String(PRESETS.quick.epochs) },
-      dim: { type: 'string', default: String(PRESETS.quick.dim) },
+      epochs: { type: 'string', default: String(PRESETS[DEFAULT_PRESET].epochs) },
+      dim: { type: 'string', default: String(PRESETS[DEFAULT_PRESET].dim) },
       negatives: { type: 'string' },
       'test-days': { type: 'string', default: String(DEFAULT_TEST_DAYS) },
       backend: { type: 'string' },
@@ -81,7 +81,7 @@ export function parseCli(argv) {
     protocol: oneOf('--protocol', values.protocol, ['loo', 'time']),
     testDays: positiveInt('--test-days', values['test-days']),
     models,
-    hyper: { ...PRESETS.quick, epochs: positiveInt('--epochs', values.epochs), dim: positiveInt('--dim', values.dim) },
+    hyper: { ...PRESETS[DEFAULT_PRESET], epochs: positiveInt('--epochs', values.epochs), dim: positiveInt('--dim', values.dim) },
     ...(values.negatives === undefined ? {} : { negatives: positiveInt('--negatives', values.negatives) }),
   };
   return {

@@ -1,6 +1,6 @@
 // Models: train recommenders on this dataset, watch them learn, compare them honestly.
 import { useState } from 'react';
-import { PRESETS } from '../../../lib/model-catalog';
+import { DEFAULT_PRESET, PRESETS } from '../../../lib/model-catalog';
 import { useLatestRun, type TrainRequest } from '../../../state/analysis';
 import { useModelsStore } from '../../../state/models-store';
 import { RuntimePanel } from '../../components/runtime-panel';
@@ -13,7 +13,7 @@ import { TrainProgressView } from './train-progress';
 export function ModelsScreen({ id }: { id: string }) {
   const { phase, version, start, cancel } = useModelsStore();
   const run = useLatestRun(id, version);
-  const [req, setReq] = useState<TrainRequest>({ protocol: 'loo', testDays: 7, models: ['pop', 'itemknn', 'gru4rec'], hyper: PRESETS.quick });
+  const [req, setReq] = useState<TrainRequest>({ protocol: 'loo', testDays: 7, models: ['pop', 'itemknn', 'gru4rec'], hyper: PRESETS[DEFAULT_PRESET] });
   const running = phase.kind === 'running' && phase.datasetId === id;
   return (
     <div className="stack">

@@ -28,7 +28,7 @@ export function TrainForm({ req, onChange, onStart, busy }: { req: TrainRequest;
         )}
         <div className="row" role="group" aria-label="Presets">
           {(Object.keys(PRESETS) as (keyof typeof PRESETS)[]).map((p) => (
-            <button key={p} className="small" aria-pressed={JSON.stringify(PRESETS[p]) === JSON.stringify(req.hyper)} onClick={() => onChange({ ...req, hyper: PRESETS[p] })}>{p}</button>
+            <button key={p} className="small" title={`${PRESETS[p].epochs} epochs, ${PRESETS[p].dim}-dimensional embeddings`} aria-pressed={JSON.stringify(PRESETS[p]) === JSON.stringify(req.hyper)} onClick={() => onChange({ ...req, hyper: PRESETS[p] })}>{p}</button>
           ))}
         </div>
         <label>Epochs<input type="number" min={1} max={100} style={{ width: '4.5rem' }} aria-label="Epochs" value={req.hyper.epochs} onChange={(e) => setHyper('epochs', Math.max(1, Number(e.target.value) || 1))} /></label>
