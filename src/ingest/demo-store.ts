@@ -94,6 +94,8 @@ function firstAtOrAfter(events: readonly DemoEvent[], ts: number): number {
 /**
  * Generates the demo shop's rows in time order, `batchSize` rows per batch. Works day by day, so
  * memory holds one day of events plus the few that spill past midnight (late sessions, refunds).
+ * The export ends at the last day's midnight, like a real one: what spills past it is cut, so the
+ * last day is whole and no stub of a day follows it.
  */
 export function* generateDemoRows(opts: DemoOptions, batchSize = 10_000): Generator<string[][]> {
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be a positive integer, got ${batchSize}`);
@@ -106,7 +108,7 @@ export function* generateDemoRows(opts: DemoOptions, batchSize = 10_000): Genera
     for (let u = 0; u < plan.users.length; u++) writeUserDay(w, u, d);
     const events = w.out.sort((a, b) => a.ts - b.ts);
     // Nothing generated later can precede the next midnight, so everything before it is final.
-    const cut = d === days - 1 ? events.length : firstAtOrAfter(events, startMs + (d + 1) * DAY_MS);
+    const cut = firstAtOrAfter(events, startMs + (d + 1) * DAY_MS);
     for (let i = 0; i < cut; i++) {
       const e = events[i];
       if (e) batch.push(toRow(plan, e));
