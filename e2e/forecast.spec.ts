@@ -5,8 +5,7 @@ import { ShopLens } from './pages/shoplens';
 
 test('forecast the demo store revenue and switch the model', async ({ page }) => {
   const app = new ShopLens(page);
-  await app.open('#/demo');
-  await expect(app.kpi('events')).toBeVisible({ timeout: 120_000 });
+  await app.openDemo();
   await page.getByRole('link', { name: 'Forecast' }).click();
   const table = page.getByTestId('model-table');
   await expect(table).toBeVisible({ timeout: 120_000 });

@@ -6,8 +6,7 @@ import { ShopLens } from './pages/shoplens';
 test('train, cancel, train again, reload, recommend', async ({ page }) => {
   test.setTimeout(600_000);
   const app = new ShopLens(page);
-  await app.open('#/demo');
-  await expect(app.kpi('events')).toBeVisible({ timeout: 120_000 });
+  await app.openDemo();
   await page.getByRole('link', { name: 'Models' }).click();
   await expect(page.getByText('No model trained on this dataset yet')).toBeVisible({ timeout: 60_000 });
   const train = page.getByRole('button', { name: 'Train and evaluate' });

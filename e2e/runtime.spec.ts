@@ -9,8 +9,7 @@ test.use({ launchOptions: { executablePath: chromiumPath(), args: [...CHROMIUM_A
 test('switch backends and run the kernel checks on each', async ({ page }) => {
   test.setTimeout(300_000);
   const app = new ShopLens(page);
-  await app.open('#/demo');
-  await expect(app.kpi('events')).toBeVisible({ timeout: 120_000 });
+  await app.openDemo();
   await page.getByRole('link', { name: 'Forecast' }).click();
   const backend = page.getByTestId('runtime-backend');
   await expect(backend).toHaveText('WASM', { timeout: 60_000 });

@@ -9,6 +9,12 @@ export class ShopLens {
     await this.page.goto(`/${hash}`);
   }
 
+  /** Opens the demo store link and waits for its overview (the store is generated on first open). */
+  async openDemo() {
+    await this.open('#/demo');
+    await expect(this.kpi('events')).toBeVisible({ timeout: 120_000 });
+  }
+
   /** Imports files through the system file chooser and confirms the proposed mapping. */
   async importFiles(paths: string[]) {
     const chooser = this.page.waitForEvent('filechooser');

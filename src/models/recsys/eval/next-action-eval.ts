@@ -45,9 +45,10 @@ export interface ActionMetrics {
 
 /**
  * The held-out next-action cases of `split`, computed on `full` (the data the split was made from).
- * Time protocol: every event at or after testFrom but each user's last (what follows it is unknown). Leave-last-out: for each user with at least
- * LOO_MIN_INTERACTIONS events, the validation event (b − 2): its target depends on the last event,
- * which training never sees. Histories are views into `full`, not copies.
+ * Time protocol: every event at or after testFrom but each user's last (what follows it is unknown).
+ * Leave-last-out: for each user with at least LOO_MIN_INTERACTIONS events, the validation event
+ * (b − 2): its target depends on the last event, which training never sees. Histories are views
+ * into `full`, not copies.
  */
 export function actionCases(full: Interactions, split: Split): ActionCase[] {
   const out: ActionCase[] = [];

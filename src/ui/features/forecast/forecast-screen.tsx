@@ -2,19 +2,17 @@
 // prediction intervals, and what changed since the last forecast of the same question.
 import { useState } from 'react';
 import { formatMoney } from '../../../lib/format';
-import { useForecast, useMeta, type DatasetMeta, type ForecastAnswer, type ForecastRequest } from '../../../state/analysis';
+import { useForecast, type DatasetMeta, type ForecastAnswer, type ForecastRequest } from '../../../state/analysis';
 import { ChartPanel } from '../../components/chart-panel';
 import { RuntimePanel } from '../../components/runtime-panel';
+import { WithMeta } from '../../components/with-meta';
 import { chartPoints, ForecastChart } from './forecast-chart';
 import { ForecastForm } from './forecast-form';
 import { ModelTable } from './model-table';
 
 /** The forecast screen. */
 export function ForecastScreen({ id }: { id: string }) {
-  const meta = useMeta(id);
-  if (meta.status === 'error') return <div className="notice bad" role="alert">{meta.message}</div>;
-  if (!meta.data) return <div className="panel empty" role="status">Loading the dataset…</div>;
-  return <Forecast id={id} meta={meta.data} />;
+  return <WithMeta id={id}>{(meta) => <Forecast id={id} meta={meta} />}</WithMeta>;
 }
 
 function Forecast({ id, meta }: { id: string; meta: DatasetMeta }) {

@@ -1,7 +1,8 @@
 // Funnels: build 2–8 steps and read conversion, timing, breakdown and trend.
 import { useState } from 'react';
 import { formatInt } from '../../../lib/format';
-import { downloadUsers, useFunnel, useMeta, type DatasetMeta, type FunnelRequest } from '../../../state/analysis';
+import { downloadUsers, useFunnel, type DatasetMeta, type FunnelRequest } from '../../../state/analysis';
+import { WithMeta } from '../../components/with-meta';
 import { FunnelForm } from './funnel-form';
 import { FunnelResults } from './funnel-results';
 
@@ -20,11 +21,13 @@ function cleaned(q: FunnelRequest): FunnelRequest {
 
 /** The funnels screen. */
 export function FunnelsScreen({ id }: { id: string }) {
-  const meta = useMeta(id);
-  if (meta.status === 'error') return <div className="notice bad" role="alert">{meta.message}</div>;
-  if (!meta.data) return <div className="panel empty" role="status">Loading the dataset…</div>;
-  if (meta.data.types.length < 2) return <div className="panel empty">A funnel needs at least two event types; this dataset has {meta.data.types.length}.</div>;
-  return <Funnels id={id} meta={meta.data} />;
+  return (
+    <WithMeta id={id}>
+      {(meta) => (meta.types.length < 2
+        ? <div className="panel empty">A funnel needs at least two event types; this dataset has {meta.types.length}.</div>
+        : <Funnels id={id} meta={meta} />)}
+    </WithMeta>
+  );
 }
 
 function Funnels({ id, meta }: { id: string; meta: DatasetMeta }) {

@@ -1,8 +1,9 @@
 // Paths: what sessions do after (or before) an event, as a flow and an equivalent table.
 import { useState } from 'react';
 import { formatInt, formatPct } from '../../../lib/format';
-import { downloadUsers, useMeta, usePaths, type DatasetMeta, type PathNode, type PathQuery } from '../../../state/analysis';
+import { downloadUsers, usePaths, type DatasetMeta, type PathNode, type PathQuery } from '../../../state/analysis';
 import { ChartPanel } from '../../components/chart-panel';
+import { WithMeta } from '../../components/with-meta';
 import { PathFlow } from './path-flow';
 
 /** Nodes in depth-first order (each child right under its parent), for the indented table. */
@@ -22,10 +23,7 @@ function depthFirst(nodes: PathNode[]): PathNode[] {
 
 /** The paths screen. */
 export function PathsScreen({ id }: { id: string }) {
-  const meta = useMeta(id);
-  if (meta.status === 'error') return <div className="notice bad" role="alert">{meta.message}</div>;
-  if (!meta.data) return <div className="panel empty" role="status">Loading the dataset…</div>;
-  return <Paths id={id} meta={meta.data} />;
+  return <WithMeta id={id}>{(meta) => <Paths id={id} meta={meta} />}</WithMeta>;
 }
 
 function Paths({ id, meta }: { id: string; meta: DatasetMeta }) {
