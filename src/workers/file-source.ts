@@ -40,8 +40,16 @@ export async function readHead(file: Blob): Promise<{ gzip: boolean; text: strin
   return { gzip, text, complete, problem: null };
 }
 
-/** Hex SHA-256 of a file's bytes, streamed so a multi-gigabyte export never sits in memory whole. */
-export async function hashFile(file: Blob): Promise<string> {
+/** Files up to this size are hashed by the browser's native SHA-256 in one piece (about 3× faster). */
+export const ONE_PIECE_HASH_BYTES = 256 * 1024 * 1024;
+
+/**
+ * Hex SHA-256 of a file's bytes. Web Crypto has no streaming digest, so bigger files are streamed
+ * through hash-wasm instead and a multi-gigabyte export never sits in memory whole. Both give the
+ * same digest, so a file is recognised whichever way it was hashed.
+ */
+export async function hashFile(file: Blob, onePieceLimit = ONE_PIECE_HASH_BYTES): Promise<string> {
+  if (file.size <= onePieceLimit) return hex(await crypto.subtle.digest('SHA-256', await file.arrayBuffer()));
   const sha = await createSHA256();
   const reader = file.stream().getReader();
   for (;;) {
@@ -49,6 +57,10 @@ export async function hashFile(file: Blob): Promise<string> {
     if (done) return sha.digest('hex');
     sha.update(value);
   }
+}
+
+function hex(digest: ArrayBuffer): string {
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** Sniffs a head of text, or explains why it is unusable. */

@@ -116,6 +116,13 @@ describe('bad input never costs stored data', () => {
     expect(sniffText('   \n').problem).toBe('is empty');
     const db = openDb(`job-${crypto.randomUUID()}`);
     await expect(inspectFiles(db, [new File([], 'empty.csv')])).rejects.toThrow('empty.csv is empty');
-    expect(await hashFile(new File(['abc'], 'a'))).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+  });
+
+  it('hashes a file to the same SHA-256 in one piece and streamed', async () => {
+    const abc = 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad';
+    expect(await hashFile(new File(['abc'], 'a'))).toBe(abc);
+    expect(await hashFile(new File(['abc'], 'a'), 0)).toBe(abc);
+    const big = new File([new Uint8Array(300_000).map((_, i) => i * 7)], 'big.bin');
+    expect(await hashFile(big, 0)).toBe(await hashFile(big));
   });
 });
