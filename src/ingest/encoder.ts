@@ -20,6 +20,8 @@ type DictField = (typeof DICT_FIELDS)[number];
 class Dictionary {
   private readonly codes = new Map<string, number>();
   readonly values: string[] = [];
+  /** Values already handed out by `EventEncoder.takeDelta`. */
+  sent = 0;
   code(s: string): number {
     let c = this.codes.get(s);
     if (c === undefined) {
@@ -30,6 +32,9 @@ class Dictionary {
     return c;
   }
 }
+
+/** Dictionary values an encoder added since its previous delta, by column (`type` included). */
+export type DictDelta = Record<string, string[]>;
 
 /** One encoded chunk: row count and one buffer per column. */
 export interface EncodedChunk {
@@ -193,6 +198,56 @@ export class EventEncoder {
     const out: Record<string, string[]> = { type: this.typeDict.values };
     for (const [name, d] of this.dicts) out[name] = d.values;
     return out;
+  }
+
+  /**
+   * The dictionary values added since the previous call. A part of a file encoded in another worker
+   * sends them with each chunk, so the importing encoder can translate that chunk's codes (`adopter`).
+   */
+  takeDelta(): DictDelta {
+    const out: DictDelta = {};
+    for (const [name, d] of Object.entries(this.dictionaries())) {
+      const dict = name === 'type' ? this.typeDict : (this.dicts.get(name) as Dictionary);
+      out[name] = d.slice(dict.sent);
+      dict.sent = d.length;
+    }
+    return out;
+  }
+
+  /**
+   * A function that rewrites chunks of another encoder with the same mapping into this encoder's
+   * codes, in place, adding their new values to this encoder's dictionaries. One adopter per
+   * foreign encoder: it remembers that encoder's codes from delta to delta.
+   */
+  adopter(): (chunk: EncodedChunk, delta: DictDelta) => EncodedChunk {
+    const tables = new Map<string, number[]>();
+    return (chunk, delta) => {
+      for (const [name, values] of Object.entries(delta)) {
+        const dict = name === 'type' ? this.typeDict : this.dicts.get(name);
+        if (!dict) throw new Error(`a part of the file has a column "${name}" that the import does not`);
+        const table = tables.get(name) ?? [];
+        tables.set(name, table);
+        for (const v of values) table.push(dict.code(v));
+      }
+      if (this.typeDict.values.length > 256) throw new Error('the file has more than 256 distinct event types');
+      for (const [name, table] of tables) {
+        const buf = chunk.columns[name];
+        if (!buf) continue;
+        const codes = name === 'type' ? new Uint8Array(buf) : new Int32Array(buf);
+        for (let i = 0; i < codes.length; i++) {
+          const c = codes[i] as number;
+          if (c >= 0) codes[i] = table[c] as number;
+        }
+      }
+      this.total += chunk.rows;
+      return chunk;
+    };
+  }
+
+  /** Widens the time range by another encoder's (the parts of a file encoded elsewhere). */
+  widen(minTs: number, maxTs: number): void {
+    if (minTs < this.minTs) this.minTs = minTs;
+    if (maxTs > this.maxTs) this.maxTs = maxTs;
   }
 
   private alloc(): Buffers {

@@ -30,14 +30,14 @@ export function textStream(blob: Blob, gzip: boolean): { text: ReadableStream<st
   return { text: raw.pipeThrough(new TextDecoderStream() as unknown as TransformStream<Uint8Array, string>), bytesRead: () => bytes };
 }
 
-/** Reads every data row of a source (the header row skipped) into `sink`. */
-export async function readRows(text: ReadableStream<string>, info: SourceInfo, sink: BatchSink): Promise<void> {
+/** Reads every data row of a source (the header row skipped) into `sink`; resolves to the number of lines read, header included. */
+export async function readRows(text: ReadableStream<string>, info: SourceInfo, sink: BatchSink): Promise<number> {
   if (info.format === 'delimited') return readDelimited(text, info, sink);
   if (info.format === 'json') return readJsonArray(text, info, sink);
   return readLines(text, info, sink);
 }
 
-async function readDelimited(text: ReadableStream<string>, info: SourceInfo, sink: BatchSink): Promise<void> {
+async function readDelimited(text: ReadableStream<string>, info: SourceInfo, sink: BatchSink): Promise<number> {
   let parser: Papa.Parser | null = null;
   let carry = '';
   let line = 1;
@@ -66,9 +66,10 @@ async function readDelimited(text: ReadableStream<string>, info: SourceInfo, sin
   };
   for await (const piece of iterate(text)) await flush(carry + piece, false);
   if (carry.length > 0) await flush(carry, true);
+  return line - 1;
 }
 
-async function readLines(text: ReadableStream<string>, info: SourceInfo, sink: BatchSink): Promise<void> {
+async function readLines(text: ReadableStream<string>, info: SourceInfo, sink: BatchSink): Promise<number> {
   let carry = '';
   let line = 0;
   const handle = async (input: string, final: boolean) => {
@@ -97,9 +98,10 @@ async function readLines(text: ReadableStream<string>, info: SourceInfo, sink: B
   };
   for await (const piece of iterate(text)) await handle(carry + piece, false);
   if (carry.length > 0) await handle(carry, true);
+  return line;
 }
 
-async function readJsonArray(text: ReadableStream<string>, info: SourceInfo, sink: BatchSink): Promise<void> {
+async function readJsonArray(text: ReadableStream<string>, info: SourceInfo, sink: BatchSink): Promise<number> {
   let all = '';
   for await (const piece of iterate(text)) all += piece;
   let parsed: unknown;
@@ -107,12 +109,13 @@ async function readJsonArray(text: ReadableStream<string>, info: SourceInfo, sin
     parsed = JSON.parse(all);
   } catch (e) {
     await sink({ rows: [], lines: [], broken: [{ line: 1, reason: `invalid JSON (${(e as Error).message})` }] });
-    return;
+    return 1;
   }
   const records = (Array.isArray(parsed) ? parsed : [parsed]).flatMap((v) => flattenRecord(v));
   const rows = records.map((r) => recordToRow(r, info.header));
   // A JSON array has no meaningful line per record; report the record's position instead.
   await sink({ rows, lines: rows.map((_, i) => i + 1), broken: [] });
+  return rows.length;
 }
 
 /** Async iteration over a ReadableStream (not yet typed as iterable in every TS lib). */

@@ -13,6 +13,7 @@ export function demoImport(datasetId: string, seed: number): { spec: ImportSpec;
       for (const batch of generateDemoRows(opts)) {
         await sink({ rows: batch, lines: batch.map(() => ++rows), broken: [] });
       }
+      return rows;
     },
   };
   return {

@@ -2,7 +2,9 @@
 import { createSHA256 } from 'hash-wasm';
 import { readRows, textStream } from '../ingest/read-rows';
 import { binaryReason, isGzip, sniffSource } from '../ingest/sniff';
+import { splitOffsets } from '../ingest/split';
 import type { SourceInfo } from '../ingest/types';
+import { MAX_PARTS, MIN_PART_BYTES, type FilePart } from './file-parts';
 import type { RowSource } from './import-job';
 
 /** Bytes of decoded text the sniffer looks at. */
@@ -75,14 +77,27 @@ export function sniffText(text: string, complete?: boolean): { info: SourceInfo 
   }
 }
 
-/** A File as a RowSource for the import job. */
+/** A File as a RowSource for the import job; a big plain-text one can be cut into parts. */
 export function fileSource(file: File, hash: string, gzip: boolean, info: SourceInfo): RowSource {
+  const meta = { name: file.name, size: file.size, hash };
+  return {
+    ...blobSource(file, meta, gzip, info),
+    split: async (parts) => {
+      const n = gzip ? 1 : Math.min(parts, MAX_PARTS, Math.floor(file.size / MIN_PART_BYTES));
+      const cuts = await splitOffsets(file, info, n);
+      const rest = cuts.slice(1, -1).map((start, i): FilePart => ({ file, start, end: cuts[i + 2] as number, info: { ...info, hasHeader: false } }));
+      return { first: blobSource(file.slice(0, cuts[1]), meta, gzip, info), rest };
+    },
+  };
+}
+
+function blobSource(blob: Blob, meta: RowSource['file'], gzip: boolean, info: SourceInfo): RowSource {
   let stream: ReturnType<typeof textStream> | null = null;
   return {
-    file: { name: file.name, size: file.size, hash },
+    file: meta,
     bytesRead: () => stream?.bytesRead() ?? 0,
     read: (sink) => {
-      stream = textStream(file, gzip);
+      stream = textStream(blob, gzip);
       return readRows(stream.text, info, sink);
     },
   };

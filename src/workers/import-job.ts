@@ -1,13 +1,17 @@
 // One import: rows from sources → encoder → chunks in IndexedDB. All or nothing: on any failure the
 // partial dataset is deleted and existing datasets are never touched.
-import { EventEncoder } from '../ingest/encoder';
-import type { BatchSink } from '../ingest/read-rows';
+import { EventEncoder, type EncodedChunk } from '../ingest/encoder';
 import type { Mapping } from '../ingest/types';
 import { importLockName, withLock } from '../lib/locks';
 import type { ShopLensDb } from '../storage/db';
 import { beginImport, deleteDataset, finishImport, putChunk } from '../storage/dataset-repo';
 import { rememberMapping } from '../storage/mapping-repo';
 import type { Rejection, SourceFile } from '../storage/schema';
+import type { RowReader } from './encode-rows';
+import type { FilePart } from './file-parts';
+import { readParts, SOURCE_STRIDE, type PartRunner } from './read-parts';
+
+export type { PartRunner };
 
 /** Rejections shown in the UI; the full list is stored for the CSV download. */
 export const SHOWN_REJECTIONS = 100;
@@ -19,10 +23,11 @@ const EARLY_JUDGE_LINES = 5_000;
 const PROGRESS_MS = 100;
 
 /** A stream of rows with a name and a size, for progress. */
-export interface RowSource {
+export interface RowSource extends RowReader {
   file: SourceFile;
-  read(sink: BatchSink): Promise<void>;
   bytesRead(): number;
+  /** Cuts the source into a first part read here and further parts for part workers. */
+  split?(parts: number): Promise<{ first: RowSource; rest: FilePart[] }>;
 }
 
 /** Everything an import needs besides its sources. */
@@ -52,11 +57,17 @@ export class ImportError extends Error {
   override name = 'ImportError';
 }
 
+/** Big files are cut into up to `parts` parts, all but the first encoded by `run`. */
+export interface Parallel {
+  parts: number;
+  run: PartRunner;
+}
+
 /** Runs an import under a Web Lock named after the dataset; returns the stored row count. */
-export function runImport(db: ShopLensDb, spec: ImportSpec, sources: RowSource[], onProgress: (p: ImportProgress) => void): Promise<number> {
+export function runImport(db: ShopLensDb, spec: ImportSpec, sources: RowSource[], onProgress: (p: ImportProgress) => void, parallel?: Parallel): Promise<number> {
   return withLock(importLockName(spec.datasetId), async () => {
     try {
-      return await importAll(db, spec, sources, onProgress);
+      return await importAll(db, spec, sources, onProgress, parallel);
     } catch (e) {
       await deleteDataset(db, spec.datasetId);
       throw friendly(e);
@@ -64,56 +75,51 @@ export function runImport(db: ShopLensDb, spec: ImportSpec, sources: RowSource[]
   });
 }
 
-async function importAll(db: ShopLensDb, spec: ImportSpec, sources: RowSource[], onProgress: (p: ImportProgress) => void): Promise<number> {
+async function importAll(db: ShopLensDb, spec: ImportSpec, sources: RowSource[], onProgress: (p: ImportProgress) => void, parallel?: Parallel): Promise<number> {
   const started = performance.now();
   await beginImport(db, { id: spec.datasetId, name: spec.name, createdAt: Date.now(), files: sources.map((s) => s.file), preset: spec.preset, mapping: spec.mapping, header: spec.header, labels: spec.labels });
   const enc = new EventEncoder(spec.mapping, spec.header);
   const rejections: Rejection[] = [];
   const reasonCounts: Record<string, number> = {};
   const bytesTotal = sources.reduce((s, x) => s + x.file.size, 0);
-  let bytesBefore = 0, rowsRead = 0, chunkIndex = 0, chunkBytes = 0, lastReport = 0;
+  let bytesBefore = 0, rowsRead = 0, chunkBytes = 0, lastReport = 0;
 
-  // One chunk write in flight while parsing goes on: overlaps IndexedDB with parsing, and still
-  // bounds memory (parsing waits when a second chunk is ready before the first is written).
+  // Chunk writes queue up one after another, overlapping IndexedDB with parsing. A writer waits
+  // until the writes queued before its own are done, which bounds memory: one write in flight per
+  // part being read.
   let writing: Promise<void> = Promise.resolve();
-  const writeChunk = async () => {
-    const chunk = enc.take();
+  const writeChunk = async (chunk: EncodedChunk, index: number) => {
     chunkBytes += Object.values(chunk.columns).reduce((s, b) => s + b.byteLength, 0);
-    await writing;
-    writing = putChunk(db, { datasetId: spec.datasetId, index: chunkIndex++, ...chunk });
-    writing.catch(() => undefined); // observed by the next await; avoids an unhandled rejection meanwhile
+    const before = writing;
+    writing = before.then(() => putChunk(db, { datasetId: spec.datasetId, index, ...chunk }));
+    writing.catch(() => undefined); // observed by the next writer or the final await
+    await before;
   };
 
   try {
-    for (const src of sources) {
+    for (const [s, src] of sources.entries()) {
       const name = src.file.name;
-      let fileLines = 0, fileRejected = 0;
-      const reject = (line: number, reason: string) => {
-        fileRejected++;
-        rejections.push({ file: name, line, reason });
-        const kind = reason.split(" '")[0] ?? reason;
-        reasonCounts[kind] = (reasonCounts[kind] ?? 0) + 1;
-      };
-      await src.read(async (batch) => {
-        for (const b of batch.broken) reject(b.line, b.reason);
-        fileLines += batch.broken.length + batch.rows.length;
-        for (let i = 0; i < batch.rows.length; i++) {
-          const row = batch.rows[i] as string[];
-          const line = batch.lines[i] ?? 0;
-          const reason = row.length === spec.header.length ? enc.push(row) : `expected ${spec.header.length} fields, found ${row.length}`;
-          if (reason !== null) reject(line, reason);
-          if (enc.full) await writeChunk();
-        }
-        if (fileLines >= EARLY_JUDGE_LINES && fileRejected > fileLines * 0.9) throw tooManyFailures(name, fileRejected, fileLines, rejections);
-        const now = performance.now();
-        if (now - lastReport >= PROGRESS_MS) {
+      const { first, rest } = parallel && src.split ? await src.split(parallel.parts) : { first: src, rest: [] };
+      const counts = await readParts(first, rest, parallel?.run, {
+        enc, mapping: spec.mapping, fields: spec.header.length, keyBase: s * SOURCE_STRIDE, write: writeChunk,
+        reject: (line, reason) => {
+          rejections.push({ file: name, line, reason });
+          const kind = reason.split(" '")[0] ?? reason;
+          reasonCounts[kind] = (reasonCounts[kind] ?? 0) + 1;
+        },
+        judge: (read, bad) => {
+          if (read >= EARLY_JUDGE_LINES && bad > read * 0.9) throw tooManyFailures(name, bad, read, rejections);
+        },
+        progress: (bytes) => {
+          const now = performance.now();
+          if (now - lastReport < PROGRESS_MS) return;
           lastReport = now;
-          onProgress({ rows: enc.total, rejected: rejections.length, bytesDone: bytesBefore + src.bytesRead(), bytesTotal, elapsedMs: now - started, file: name });
-        }
+          onProgress({ rows: enc.total, rejected: rejections.length, bytesDone: bytesBefore + bytes, bytesTotal, elapsedMs: now - started, file: name });
+        },
       });
-      rowsRead += fileLines;
-      if (fileLines === 0) throw new ImportError(`${name}: the file holds no data rows.`);
-      if (fileRejected > fileLines * MAX_REJECT_SHARE) throw tooManyFailures(name, fileRejected, fileLines, rejections);
+      rowsRead += counts.rowsRead;
+      if (counts.rowsRead === 0) throw new ImportError(`${name}: the file holds no data rows.`);
+      if (counts.rejected > counts.rowsRead * MAX_REJECT_SHARE) throw tooManyFailures(name, counts.rejected, counts.rowsRead, rejections);
       bytesBefore += src.file.size;
     }
   } catch (e) {
@@ -121,7 +127,7 @@ async function importAll(db: ShopLensDb, spec: ImportSpec, sources: RowSource[],
     await writing.catch(() => undefined);
     throw e;
   }
-  if (enc.pending > 0) await writeChunk();
+  if (enc.pending > 0) await writeChunk(enc.take(), sources.length * SOURCE_STRIDE);
   await writing;
   const importMs = performance.now() - started;
   await finishImport(db, spec.datasetId, {

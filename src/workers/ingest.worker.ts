@@ -1,11 +1,21 @@
 // Ingest worker: composition only (see inspect.ts, import-job.ts, file-source.ts).
-import { expose } from 'comlink';
+import { expose, proxy } from 'comlink';
 import { getDb } from '../storage/db';
 import { demoImport } from './demo-source';
 import { fileSource } from './file-source';
-import { runImport } from './import-job';
+import { runImport, type Parallel } from './import-job';
 import { inspectFiles } from './inspect';
-import type { IngestApi } from './protocol';
+import type { IngestApi, PartApi } from './protocol';
+import { workerHandle } from './worker-handle';
+
+/** Big files are cut into one part per core; each part but the first gets a part worker. */
+const parallel: Parallel = {
+  parts: navigator.hardwareConcurrency || 1,
+  run: (part, mapping, send, signal) => {
+    const handle = workerHandle<PartApi>(() => new Worker(new URL('./part.worker.ts', import.meta.url), { type: 'module' }));
+    return handle.call((api) => api.encode(part, mapping, proxy(send)), signal).finally(() => handle.terminate());
+  },
+};
 
 const api: IngestApi = {
   inspect: (files) => inspectFiles(getDb(), files),
@@ -17,7 +27,7 @@ const api: IngestApi = {
       return fileSource(f, meta.hash, meta.gzip, inspected.info);
     });
     const spec = { datasetId: req.datasetId, name: req.name, header: inspected.info.header, mapping, preset: req.preset, signature: inspected.signature };
-    return runImport(getDb(), spec, sources, onProgress);
+    return runImport(getDb(), spec, sources, onProgress, parallel);
   },
   importDemo: (req, onProgress) => {
     const { spec, source } = demoImport(req.datasetId, req.seed);

@@ -7,6 +7,7 @@ import type { Portrait } from '../analytics/portrait';
 import type { RetentionQuery, RetentionResult } from '../analytics/retention';
 import type { RfmSummary } from '../analytics/rfm';
 import type { Mapping } from '../ingest/types';
+import type { ChunkSender, FilePart, PartResult } from './file-parts';
 import type { ImportProgress } from './import-job';
 import type { BackendInfo, BackendName } from '../models/runtime/backends';
 import type { RuntimeSelfTest } from '../models/runtime/self-test';
@@ -56,6 +57,11 @@ export interface IngestApi {
   inspect(files: File[]): Promise<InspectResult>;
   importFiles(req: FileImportRequest, onProgress: (p: ImportProgress) => void): Promise<number>;
   importDemo(req: DemoImportRequest, onProgress: (p: ImportProgress) => void): Promise<number>;
+}
+
+/** A part worker: encodes one byte range of a big file for the ingest worker, chunk by chunk. */
+export interface PartApi {
+  encode(part: FilePart, mapping: Mapping, send: ChunkSender): Promise<PartResult>;
 }
 
 /** A funnel as the UI asks for it (segments are attached in the worker). */

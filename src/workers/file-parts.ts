@@ -1,0 +1,52 @@
+// Big plain-text files are cut at record boundaries into parts that part workers encode side by
+// side; each part's chunks travel back to the importing worker with the dictionary values they use.
+import { EventEncoder, type DictDelta, type EncodedChunk } from '../ingest/encoder';
+import { readRows, textStream } from '../ingest/read-rows';
+import type { Mapping, SourceInfo } from '../ingest/types';
+import { encodeRows, type EncodeCounts } from './encode-rows';
+
+/** Smallest part worth a worker of its own: below it, starting the worker costs more than it saves. */
+export const MIN_PART_BYTES = 8 * 1024 * 1024;
+/** Most parts one file is cut into. */
+export const MAX_PARTS = 4;
+
+/** A byte range of a file that starts and ends on record boundaries. */
+export interface FilePart {
+  file: Blob;
+  start: number;
+  end: number;
+  /** The file's layout, without a header (only the first part has it). */
+  info: SourceInfo;
+}
+
+/** One chunk of a part, with the dictionary values added since the previous one. */
+export interface PartChunk {
+  chunk: EncodedChunk;
+  delta: DictDelta;
+  /** Bytes of the part read so far. */
+  bytes: number;
+}
+
+/** A part once read: its counts, time range and rejected lines (numbered from the part's first line). */
+export interface PartResult extends EncodeCounts {
+  minTs: number;
+  maxTs: number;
+  rejections: { line: number; reason: string }[];
+}
+
+/** Sends one chunk of a part; resolves when the importer has taken it. */
+export type ChunkSender = (c: PartChunk) => Promise<void>;
+
+/** Encodes one part with its own encoder, sending each chunk as it fills up and the rest at the end. */
+export async function encodePart(part: FilePart, mapping: Mapping, send: ChunkSender): Promise<PartResult> {
+  const enc = new EventEncoder(mapping, part.info.header);
+  const stream = textStream(part.file.slice(part.start, part.end), false);
+  const rejections: PartResult['rejections'] = [];
+  const flush = () => send({ chunk: enc.take(), delta: enc.takeDelta(), bytes: stream.bytesRead() });
+  const counts = await encodeRows({ read: (sink) => readRows(stream.text, part.info, sink) }, enc, part.info.header.length, {
+    reject: (line, reason) => rejections.push({ line, reason }),
+    flush,
+  });
+  if (enc.pending > 0) await flush();
+  return { ...counts, minTs: enc.minTs, maxTs: enc.maxTs, rejections };
+}
