@@ -78,6 +78,9 @@ export class EventEncoder {
   private readonly typeDict = new Dictionary();
   private readonly timeCache = new Map<string, number>();
   private cacheTimes = true;
+  /** The previous row's raw time and type with their values: neighbouring rows often repeat them. */
+  private lastTime: { raw: string; ts: number } = { raw: '', ts: NaN };
+  private lastType: { type: string; code: number } = { type: '', code: -1 };
   private timeLookups = 0;
   private timeHits = 0;
   private buf: Buffers;
@@ -139,7 +142,8 @@ export class EventEncoder {
     }
     const order = col.order === undefined ? '' : (cells[col.order] ?? '');
     if (mapping.refundOrderPrefix && type === 'purchase' && order.startsWith(mapping.refundOrderPrefix)) type = 'refund';
-    const typeCode = this.typeDict.code(type);
+    if (type !== this.lastType.type) this.lastType = { type, code: this.typeDict.code(type) };
+    const typeCode = this.lastType.code;
     if (typeCode > 255) return `too many distinct event types (at '${type}')`;
 
     const dc = mapping.decimalComma;
@@ -258,6 +262,13 @@ export class EventEncoder {
   }
 
   private time(raw: string): number {
+    if (raw === this.lastTime.raw) return this.lastTime.ts;
+    const ts = this.lookUpTime(raw);
+    this.lastTime = { raw, ts };
+    return ts;
+  }
+
+  private lookUpTime(raw: string): number {
     if (!this.cacheTimes) return parseTime(raw, this.mapping.timeFormat);
     let t = this.timeCache.get(raw);
     if (t === undefined) {
