@@ -19,11 +19,16 @@ export function ImportProgress({ name, progress, onCancel }: { name: string; pro
         <span>·</span>
         <span>{formatInt(rate)} rows/s</span>
         <span>·</span>
-        <span>{Number.isNaN(eta) ? 'estimating time left…' : `about ${formatDuration(eta)} left`}</span>
+        <span>{timeLeft(eta)}</span>
         {progress && progress.rejected > 0 && <><span>·</span><span>{formatInt(progress.rejected)} lines skipped</span></>}
       </div>
       {progress?.file && <p className="muted">Reading {progress.file}</p>}
       <div className="row"><button onClick={onCancel}>Cancel</button></div>
     </div>
   );
+}
+
+function timeLeft(eta: number): string {
+  if (Number.isNaN(eta)) return 'estimating time left…';
+  return eta < 1 ? 'less than a second left' : `about ${formatDuration(eta)} left`;
 }
