@@ -25,6 +25,7 @@ export function runSummary(app, duck) {
   const lt = app.longTasks;
   return {
     importMs: round(app.importMs),
+    storedMs: round(app.phases.inspectMs + app.phases.ingestMs),
     inspectMs: round(app.phases.inspectMs),
     ingestMs: round(app.phases.ingestMs),
     overviewMs: round(app.phases.overviewMs),
@@ -34,6 +35,7 @@ export function runSummary(app, duck) {
     duckdbRows: duck.duckdbRows ?? null,
     ...(duck.duckdbError ? { duckdbError: duck.duckdbError } : {}),
     ratio: duckdbMs ? round(app.importMs / duckdbMs, 2) : null,
+    storedRatio: duckdbMs ? round((app.phases.inspectMs + app.phases.ingestMs) / duckdbMs, 2) : null,
     openMs: round(app.openMs),
     longestTaskMs: round(lt.longest),
     longTasks: Object.fromEntries(['inspect', 'ingest', 'overview'].map((p) => [p, { count: lt[p].count, longestMs: round(lt[p].longest) }])),
@@ -75,6 +77,7 @@ export function finalReport({ files, preset, apps, runs, duckdb, env }) {
     conversionPct: parseFigure(k.conversion),
     figuresStable: apps.every((a) => JSON.stringify(a.kpis) === JSON.stringify(k)),
     importMs,
+    storedMs: med('storedMs'),
     inspectMs: med('inspectMs'),
     ingestMs: med('ingestMs'),
     overviewMs: med('overviewMs'),
@@ -84,6 +87,7 @@ export function finalReport({ files, preset, apps, runs, duckdb, env }) {
     duckdbMs,
     duckdbRows: runs[0].duckdbRows,
     ratio: importMs && duckdbMs ? round(importMs / duckdbMs, 2) : null,
+    storedRatio: duckdbMs && med('storedMs') ? round(med('storedMs') / duckdbMs, 2) : null,
     openMs: med('openMs'),
     longestTaskMs: med('longestTaskMs'),
     workerHeapMB: med('workerHeapMB', 1),

@@ -1,6 +1,7 @@
 // Normalises source rows into canonical events and encodes them into columnar chunks
 // (ARCHITECTURE.md §1): strings become dictionary codes, numbers go into typed arrays.
-import { isMissing, normaliseId, parseNumber, parseTime } from './infer';
+import { isMissing, normaliseId, parseNumber } from './infer';
+import { TimeReader } from './time-reader';
 import { CANONICAL_TYPES, type Field, type Mapping } from './types';
 
 /** Rows per stored chunk: big enough that IndexedDB per-record cost vanishes, small enough to stream. */
@@ -9,10 +10,6 @@ export const CHUNK_ROWS = 65_536;
 export const DICT_FIELDS = ['user', 'session', 'item', 'name', 'category', 'brand', 'order', 'country', 'channel'] as const;
 /** Prefix of extra columns that keep unmapped source values. */
 export const EXTRA_PREFIX = 'x:';
-/** Distinct timestamps remembered per import; exports repeat timestamps a lot (one per order line). */
-const TIME_CACHE_LIMIT = 200_000;
-/** Lookups after which a cache that rarely hits (unique ms clickstream times) is switched off. */
-const TIME_CACHE_TRIAL = 20_000;
 
 type DictField = (typeof DICT_FIELDS)[number];
 
@@ -76,13 +73,10 @@ export class EventEncoder {
   /** Every dictionary-encoded column, canonical then extra. */
   private readonly dictCols: DictColumn[];
   private readonly typeDict = new Dictionary();
-  private readonly timeCache = new Map<string, number>();
-  private cacheTimes = true;
-  /** The previous row's raw time and type with their values: neighbouring rows often repeat them. */
-  private lastTime: { raw: string; ts: number } = { raw: '', ts: NaN };
-  private lastType: { type: string; code: number } = { type: '', code: -1 };
-  private timeLookups = 0;
-  private timeHits = 0;
+  private readonly times: TimeReader;
+  /** The previous row's event type and its code: neighbouring rows often repeat it. */
+  private lastType = '';
+  private lastTypeCode = -1;
   private buf: Buffers;
   private n = 0;
   private readonly col: Partial<Record<Field, number>>;
@@ -94,6 +88,7 @@ export class EventEncoder {
 
   constructor(private readonly mapping: Mapping, header: string[]) {
     this.col = mapping.columns;
+    this.times = new TimeReader(mapping.timeFormat);
     for (const t of CANONICAL_TYPES) this.typeDict.code(t);
     this.userSource = this.col.user ?? this.col.session;
     const used = new Set(Object.values(this.col));
@@ -130,7 +125,7 @@ export class EventEncoder {
     const { col, mapping } = this;
     const rawTime = col.time === undefined ? '' : (cells[col.time] ?? '');
     if (isMissing(rawTime)) return 'missing time';
-    const ts = this.time(rawTime);
+    const ts = this.times.parse(rawTime);
     if (Number.isNaN(ts)) return `unparsable time '${rawTime}'`;
 
     let type = mapping.defaultType as string;
@@ -142,8 +137,11 @@ export class EventEncoder {
     }
     const order = col.order === undefined ? '' : (cells[col.order] ?? '');
     if (mapping.refundOrderPrefix && type === 'purchase' && order.startsWith(mapping.refundOrderPrefix)) type = 'refund';
-    if (type !== this.lastType.type) this.lastType = { type, code: this.typeDict.code(type) };
-    const typeCode = this.lastType.code;
+    if (type !== this.lastType) {
+      this.lastType = type;
+      this.lastTypeCode = this.typeDict.code(type);
+    }
+    const typeCode = this.lastTypeCode;
     if (typeCode > 255) return `too many distinct event types (at '${type}')`;
 
     const dc = mapping.decimalComma;
@@ -259,31 +257,6 @@ export class EventEncoder {
       ts: new Float64Array(CHUNK_ROWS), type: new Uint8Array(CHUNK_ROWS), price: new Float64Array(CHUNK_ROWS),
       quantity: new Float64Array(CHUNK_ROWS), revenue: new Float64Array(CHUNK_ROWS),
     };
-  }
-
-  private time(raw: string): number {
-    if (raw === this.lastTime.raw) return this.lastTime.ts;
-    const ts = this.lookUpTime(raw);
-    this.lastTime = { raw, ts };
-    return ts;
-  }
-
-  private lookUpTime(raw: string): number {
-    if (!this.cacheTimes) return parseTime(raw, this.mapping.timeFormat);
-    let t = this.timeCache.get(raw);
-    if (t === undefined) {
-      t = parseTime(raw, this.mapping.timeFormat);
-      if (this.timeCache.size >= TIME_CACHE_LIMIT) this.timeCache.clear();
-      this.timeCache.set(raw, t);
-    } else {
-      this.timeHits++;
-    }
-    // Keep the cache only where it pays: at least half the lookups must hit.
-    if (++this.timeLookups === TIME_CACHE_TRIAL && this.timeHits * 2 < TIME_CACHE_TRIAL) {
-      this.cacheTimes = false;
-      this.timeCache.clear();
-    }
-    return t;
   }
 }
 
