@@ -71,6 +71,17 @@ test('rees46 figures, then a corrupt file leaves the dataset intact', async ({ p
   await page.screenshot({ path: 'test-results/import-error.png' });
   await page.getByRole('button', { name: 'OK' }).click();
   await expect(app.kpi('events')).toHaveText(fmtInt(e.events));
+
+  // The same file again: once it is hashed, the dialog says where it is stored and offers nothing new.
+  await app.importFiles([join(DATASETS, 'rees46-2019-oct-head.csv')]);
+  const dialog = page.getByRole('dialog', { name: 'Import' });
+  await expect(dialog).toContainText('rees46-2019-oct-head.csv is already stored in “rees46-2019-oct-head”');
+  await expect(dialog.getByRole('button', { name: 'Nothing new to import' })).toBeDisabled();
+  await page.screenshot({ path: 'test-results/import-duplicate.png' });
+  await dialog.getByRole('checkbox', { name: 'Skip files already imported' }).uncheck();
+  await expect(dialog.getByRole('button', { name: 'Import', exact: true })).toBeEnabled();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+
   await page.reload();
   await expect(app.kpi('users')).toHaveText(fmtInt(e.users));
 });

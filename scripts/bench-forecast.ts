@@ -38,7 +38,7 @@ const t0 = performance.now();
 const ins = await inspectFiles(db, files);
 if (args.preset && ins.guess.preset !== args.preset) fail(`Expected preset ${args.preset}, but the file was recognised as ${ins.guess.preset} (${ins.guess.label}).`);
 if (ins.guess.unresolved.length > 0) fail(`The mapping could not settle: ${ins.guess.unresolved.join(', ')}. Import it in the app to map the columns by hand.`);
-const sources = files.map((f, i) => fileSource(f, ins.files[i]?.hash ?? '', ins.files[i]?.gzip ?? false, ins.info));
+const sources = files.map((f, i) => fileSource(f, ins.files[i]?.gzip ?? false, ins.info));
 await runImport(db, { datasetId: 'bench', name: 'bench', header: ins.info.header, mapping: ins.guess.mapping, preset: ins.guess.preset }, sources, () => undefined);
 const importMs = performance.now() - t0;
 const d = await loadDataset(db, 'bench');

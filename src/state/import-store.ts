@@ -3,8 +3,9 @@ import { create } from 'zustand';
 import type { Mapping } from '../ingest/types';
 import { deleteDataset } from '../storage/dataset-repo';
 import { getDb } from '../storage/db';
-import { importDemo, importFiles, inspectFiles } from '../workers/ingest-client';
-import { DEMO_SEED, type ImportProgress, type InspectResult } from '../workers/protocol';
+import { warmCompute } from '../workers/compute-client';
+import { findDuplicates, importDemo, importFiles, inspectFiles } from '../workers/ingest-client';
+import { DEMO_SEED, type Duplicate, type ImportProgress, type InspectResult } from '../workers/protocol';
 
 /** Where the journey stands. */
 export type ImportPhase =
@@ -17,6 +18,10 @@ export type ImportPhase =
 
 interface ImportStore {
   phase: ImportPhase;
+  /** Chosen files already stored in a dataset; null while their content is still being hashed. */
+  duplicates: Duplicate[] | null;
+  /** The import started before the duplicate check ended (so the dialog could not offer to skip). */
+  startedUnchecked: boolean;
   chooseFiles(files: File[]): Promise<void>;
   /** Edits the pending confirmation (mapping, preset, name, skipDuplicates). */
   edit(patch: Partial<{ mapping: Mapping; preset: string; name: string; skipDuplicates: boolean }>): void;
@@ -27,6 +32,8 @@ interface ImportStore {
 }
 
 let controller: AbortController | null = null;
+/** Counts file choices, so a late duplicate check of an earlier choice is ignored. */
+let choice = 0;
 
 /** A dataset name from the first file: `online-retail.csv.gz` → `online-retail`. */
 function nameFrom(files: File[]): string {
@@ -40,6 +47,7 @@ async function run(set: (p: ImportPhase) => void, name: string, job: (id: string
   const ctl = (controller = new AbortController());
   const datasetId = crypto.randomUUID();
   set({ kind: 'importing', name, progress: null });
+  warmCompute(); // the overview opens there once the import is done
   try {
     await job(datasetId, ctl.signal, (progress) => !ctl.signal.aborted && set({ kind: 'importing', name, progress }));
     set({ kind: 'done', datasetId });
@@ -57,12 +65,18 @@ export const useImportStore = create<ImportStore>((set, get) => {
   const setPhase = (phase: ImportPhase) => set({ phase });
   return {
     phase: { kind: 'idle' },
+    duplicates: null,
+    startedUnchecked: false,
     async chooseFiles(files) {
       controller?.abort();
+      const mine = ++choice;
+      set({ duplicates: null, startedUnchecked: false });
       setPhase({ kind: 'inspecting', names: files.map((f) => f.name) });
       try {
         const inspected = await inspectFiles(files);
         setPhase({ kind: 'confirm', files, inspected, mapping: inspected.guess.mapping, preset: inspected.guess.preset, name: nameFrom(files), skipDuplicates: true });
+        // The dialog shows at once; the check for earlier imports answers when the files are hashed.
+        findDuplicates(files).then((duplicates) => choice === mine && set({ duplicates }), () => undefined);
       } catch (e) {
         setPhase({ kind: 'error', message: (e as Error).message });
       }
@@ -74,7 +88,9 @@ export const useImportStore = create<ImportStore>((set, get) => {
     async confirm() {
       const p = get().phase;
       if (p.kind !== 'confirm') return;
-      const dup = new Set(p.skipDuplicates ? p.inspected.duplicates.map((d) => d.file) : []);
+      const { duplicates } = get();
+      set({ startedUnchecked: duplicates === null });
+      const dup = new Set(p.skipDuplicates ? (duplicates ?? []).map((d) => d.file) : []);
       const keep = p.files.map((f, i) => ({ f, meta: p.inspected.files[i] })).filter((x) => !dup.has(x.f.name));
       if (keep.length === 0) return;
       const inspected = { ...p.inspected, files: keep.flatMap((x) => (x.meta ? [x.meta] : [])) };

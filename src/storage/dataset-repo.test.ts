@@ -6,12 +6,13 @@ import { beginImport, deleteDataset, finishImport, findByHashes, importingIds, l
 const mapping = { columns: { time: 0 }, timeFormat: 'iso' as const, typeMap: {}, defaultType: 'view' as const, decimalComma: false };
 
 async function stored(db: ReturnType<typeof openDb>, id: string, complete: boolean, hash = id) {
-  await beginImport(db, { id, name: id, createdAt: Date.now(), files: [{ name: `${id}.csv`, size: 1, hash }], preset: 'x', mapping, header: ['t'] });
+  const files = [{ name: `${id}.csv`, size: 1, hash }];
+  await beginImport(db, { id, name: id, createdAt: Date.now(), files: files.map((f) => ({ ...f, hash: '' })), preset: 'x', mapping, header: ['t'] });
   await putChunk(db, { datasetId: id, index: 0, rows: 2, columns: { ts: new Float64Array([1, 2]).buffer } });
   await putChunk(db, { datasetId: id, index: 1, rows: 1, columns: { ts: new Float64Array([3]).buffer } });
   if (complete) {
     await finishImport(db, id, {
-      dictionaries: { user: ['a'] }, rows: 3, timeRange: [1, 3], columns: ['ts'], chunkBytes: 24, rejections: [],
+      files, dictionaries: { user: ['a'] }, rows: 3, timeRange: [1, 3], columns: ['ts'], chunkBytes: 24, rejections: [],
       summary: { rowsRead: 3, rowsRejected: 0, firstRejections: [], reasonCounts: {}, importMs: 1 },
     });
   }

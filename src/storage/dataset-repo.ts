@@ -1,11 +1,11 @@
 // Datasets and their chunks: the only durable copy of imported events.
 import type { ShopLensDb } from './db';
-import type { ChunkRecord, DatasetRecord, ImportSummary, Rejection } from './schema';
+import type { ChunkRecord, DatasetRecord, ImportSummary, Rejection, SourceFile } from './schema';
 
-/** Starts an import: the record stays `importing` (and invisible) until finishImport. */
+/** Starts an import: the record stays `importing` (and invisible) until finishImport, which also sets the files' hashes. */
 export async function beginImport(db: ShopLensDb, rec: Omit<DatasetRecord, 'status' | 'rows' | 'timeRange' | 'bytes' | 'columns' | 'summary' | 'fileHashes'>): Promise<void> {
   await db.datasets.add({
-    ...rec, status: 'importing', fileHashes: rec.files.map((f) => f.hash),
+    ...rec, status: 'importing', fileHashes: [],
     rows: 0, timeRange: null, bytes: 0, columns: [], summary: null,
   });
 }
@@ -17,6 +17,8 @@ export async function putChunk(db: ShopLensDb, chunk: ChunkRecord): Promise<void
 
 /** What finishImport records besides the chunks already written. */
 export interface ImportResult {
+  /** The source files with their content hashes. */
+  files: SourceFile[];
   dictionaries: Record<string, string[]>;
   rows: number;
   timeRange: [number, number] | null;
@@ -33,6 +35,7 @@ export async function finishImport(db: ShopLensDb, id: string, r: ImportResult):
     await db.dictionaries.bulkPut(Object.entries(r.dictionaries).map(([column, values]) => ({ datasetId: id, column, values })));
     await db.reports.put({ datasetId: id, rejections: r.rejections });
     await db.datasets.update(id, {
+      files: r.files, fileHashes: r.files.map((f) => f.hash),
       status: 'complete', rows: r.rows, timeRange: r.timeRange, columns: r.columns,
       bytes: r.chunkBytes + dictBytes, summary: r.summary,
     });

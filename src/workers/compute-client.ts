@@ -19,3 +19,8 @@ export function fetchOverview(datasetId: string, range?: [number, number]): Prom
 export function evictDataset(datasetId: string): Promise<void> {
   return compute((api) => api.evict(datasetId));
 }
+
+/** Starts the compute worker before its first call, so an import's overview does not wait for it to load. */
+export function warmCompute(): void {
+  void compute(() => Promise.resolve());
+}

@@ -7,7 +7,8 @@ export function demoImport(datasetId: string, seed: number): { spec: ImportSpec;
   const opts = { seed };
   let rows = 0;
   const source: RowSource = {
-    file: { name: `demo-store-seed-${seed}`, size: 1, hash: `demo:${seed}` },
+    file: { name: `demo-store-seed-${seed}`, size: 1 },
+    hash: () => Promise.resolve(`demo:${seed}`),
     bytesRead: () => 0,
     read: async (sink) => {
       for (const batch of generateDemoRows(opts)) {

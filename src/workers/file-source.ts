@@ -65,6 +65,33 @@ function hex(digest: ArrayBuffer): string {
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/**
+ * Hashes of the files of the current choice, by name, size and date: inspect starts them, the
+ * duplicate check and the import await them.
+ */
+const hashes = new Map<string, Promise<string>>();
+/** One file is hashed at a time, so many big files never sit in memory together. */
+let hashQueue: Promise<unknown> = Promise.resolve();
+
+/** Starts hashing a new choice of files in the background, forgetting the previous choice's hashes. */
+export function startHashing(files: File[]): void {
+  hashes.clear();
+  for (const f of files) hashOnce(f).catch(() => undefined);
+}
+
+/** The file's SHA-256, computed once per chosen file however often it is asked for. */
+export function hashOnce(file: File): Promise<string> {
+  const key = `${file.name}\u001f${file.size}\u001f${file.lastModified}`;
+  let h = hashes.get(key);
+  if (!h) {
+    h = hashQueue.then(() => hashFile(file));
+    hashQueue = h.catch(() => undefined);
+    hashes.set(key, h);
+    h.catch(() => hashes.delete(key));
+  }
+  return h;
+}
+
 /** Sniffs a head of text, or explains why it is unusable. */
 export function sniffText(text: string, complete?: boolean): { info: SourceInfo | null; problem: string | null } {
   if (text.trim() === '') return { info: null, problem: 'is empty' };
@@ -78,10 +105,11 @@ export function sniffText(text: string, complete?: boolean): { info: SourceInfo 
 }
 
 /** A File as a RowSource for the import job; a big plain-text one can be cut into parts. */
-export function fileSource(file: File, hash: string, gzip: boolean, info: SourceInfo): RowSource {
-  const meta = { name: file.name, size: file.size, hash };
+export function fileSource(file: File, gzip: boolean, info: SourceInfo): RowSource {
+  const meta = { name: file.name, size: file.size };
   return {
     ...blobSource(file, meta, gzip, info),
+    hash: () => hashOnce(file),
     split: async (parts) => {
       const n = gzip ? 1 : Math.min(parts, MAX_PARTS, Math.floor(file.size / MIN_PART_BYTES));
       const cuts = await splitOffsets(file, info, n);
@@ -91,7 +119,7 @@ export function fileSource(file: File, hash: string, gzip: boolean, info: Source
   };
 }
 
-function blobSource(blob: Blob, meta: RowSource['file'], gzip: boolean, info: SourceInfo): RowSource {
+function blobSource(blob: Blob, meta: RowSource['file'], gzip: boolean, info: SourceInfo): Omit<RowSource, 'hash'> {
   let stream: ReturnType<typeof textStream> | null = null;
   return {
     file: meta,

@@ -12,9 +12,8 @@ import { inspectFiles } from './inspect';
 async function importKpis(file: File) {
   const db = openDb(`fmt-${crypto.randomUUID()}`);
   const ins = await inspectFiles(db, [file]);
-  const meta = ins.files[0] as { hash: string; gzip: boolean };
   await runImport(db, { datasetId: 'd', name: 'd', header: ins.info.header, mapping: ins.guess.mapping, preset: ins.guess.preset },
-    [fileSource(file, meta.hash, meta.gzip, ins.info)], () => undefined);
+    [fileSource(file, ins.files[0]?.gzip ?? false, ins.info)], () => undefined);
   const d = await loadDataset(db, 'd');
   return { kpis: overview(d.table, d.overview).kpis, layout: ins.info.format, preset: ins.guess.preset };
 }

@@ -10,7 +10,7 @@ import { listDatasets } from '../storage/dataset-repo';
 import { loadDataset } from './dataset-loader';
 import { hashFile, readHead, sniffText } from './file-source';
 import { ImportError } from './import-job';
-import { inspectFiles } from './inspect';
+import { findDuplicates, inspectFiles } from './inspect';
 import { dataFile, expected, importFile } from './real-data.test-util';
 
 describe('import of real exports', () => {
@@ -65,8 +65,10 @@ describe('import of real exports', () => {
     const db = openDb(`job-${crypto.randomUUID()}`);
     const file = dataFile('otto-sessions.jsonl');
     await importFile(db, file);
-    const again = await inspectFiles(db, [file]);
-    expect(again.duplicates).toEqual([{ file: 'otto-sessions.jsonl', datasetName: 'otto-sessions.jsonl' }]);
+    expect(await findDuplicates(db, [file, dataFile('rees46-2019-oct-head.csv')])).toEqual([{ file: 'otto-sessions.jsonl', datasetName: 'otto-sessions.jsonl' }]);
+    // The same content under another name is the same file.
+    const renamed = new File([await file.arrayBuffer()], 'renamed.jsonl');
+    expect(await findDuplicates(db, [renamed])).toEqual([{ file: 'renamed.jsonl', datasetName: 'otto-sessions.jsonl' }]);
   });
 });
 

@@ -24,10 +24,12 @@ const PROGRESS_MS = 100;
 
 /** A stream of rows with a name and a size, for progress. */
 export interface RowSource extends RowReader {
-  file: SourceFile;
+  file: Omit<SourceFile, 'hash'>;
+  /** The content hash stored with the dataset (for duplicate checks); it may still be computing. */
+  hash(): Promise<string>;
   bytesRead(): number;
   /** Cuts the source into a first part read here and further parts for part workers. */
-  split?(parts: number): Promise<{ first: RowSource; rest: FilePart[] }>;
+  split?(parts: number): Promise<{ first: Omit<RowSource, 'hash'>; rest: FilePart[] }>;
 }
 
 /** Everything an import needs besides its sources. */
@@ -77,7 +79,7 @@ export function runImport(db: ShopLensDb, spec: ImportSpec, sources: RowSource[]
 
 async function importAll(db: ShopLensDb, spec: ImportSpec, sources: RowSource[], onProgress: (p: ImportProgress) => void, parallel?: Parallel): Promise<number> {
   const started = performance.now();
-  await beginImport(db, { id: spec.datasetId, name: spec.name, createdAt: Date.now(), files: sources.map((s) => s.file), preset: spec.preset, mapping: spec.mapping, header: spec.header, labels: spec.labels });
+  await beginImport(db, { id: spec.datasetId, name: spec.name, createdAt: Date.now(), files: sources.map((s) => ({ ...s.file, hash: '' })), preset: spec.preset, mapping: spec.mapping, header: spec.header, labels: spec.labels });
   const enc = new EventEncoder(spec.mapping, spec.header);
   const rejections: Rejection[] = [];
   const reasonCounts: Record<string, number> = {};
@@ -129,8 +131,10 @@ async function importAll(db: ShopLensDb, spec: ImportSpec, sources: RowSource[],
   }
   if (enc.pending > 0) await writeChunk(enc.take(), sources.length * SOURCE_STRIDE);
   await writing;
+  const files = await Promise.all(sources.map(async (s) => ({ ...s.file, hash: await s.hash() })));
   const importMs = performance.now() - started;
   await finishImport(db, spec.datasetId, {
+    files,
     dictionaries: enc.dictionaries(), rows: enc.total, timeRange: [enc.minTs, enc.maxTs], columns: enc.columns, chunkBytes, rejections,
     summary: { rowsRead, rowsRejected: rejections.length, firstRejections: rejections.slice(0, SHOWN_REJECTIONS), reasonCounts, importMs },
   });

@@ -1,6 +1,6 @@
 // Main-thread facade of the ingest worker.
 import { proxy } from 'comlink';
-import type { DemoImportRequest, FileImportRequest, ImportProgress, IngestApi, InspectResult } from './protocol';
+import type { DemoImportRequest, Duplicate, FileImportRequest, ImportProgress, IngestApi, InspectResult } from './protocol';
 import { workerHandle } from './worker-handle';
 
 const handle = workerHandle<IngestApi>(() => new Worker(new URL('./ingest.worker.ts', import.meta.url), { type: 'module' }));
@@ -8,6 +8,11 @@ const handle = workerHandle<IngestApi>(() => new Worker(new URL('./ingest.worker
 /** Looks at dropped files and proposes a mapping. */
 export function inspectFiles(files: File[], signal?: AbortSignal): Promise<InspectResult> {
   return handle.call((api) => api.inspect(files), signal);
+}
+
+/** The chosen files already stored in a dataset (waits for their content hashes). */
+export function findDuplicates(files: File[], signal?: AbortSignal): Promise<Duplicate[]> {
+  return handle.call((api) => api.duplicates(files), signal);
 }
 
 /** Imports confirmed files; cancelling terminates the worker (the caller removes the partial dataset). */

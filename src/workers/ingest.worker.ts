@@ -4,7 +4,7 @@ import { getDb } from '../storage/db';
 import { demoImport } from './demo-source';
 import { fileSource } from './file-source';
 import { runImport, type Parallel } from './import-job';
-import { inspectFiles } from './inspect';
+import { findDuplicates, inspectFiles } from './inspect';
 import type { IngestApi, PartApi } from './protocol';
 import { workerHandle } from './worker-handle';
 
@@ -19,12 +19,13 @@ const parallel: Parallel = {
 
 const api: IngestApi = {
   inspect: (files) => inspectFiles(getDb(), files),
+  duplicates: (files) => findDuplicates(getDb(), files),
   importFiles: (req, onProgress) => {
     const { inspected, mapping } = req;
     const sources = req.files.map((f, i) => {
       const meta = inspected.files[i];
       if (!meta) throw new Error(`${f.name} was not inspected.`);
-      return fileSource(f, meta.hash, meta.gzip, inspected.info);
+      return fileSource(f, meta.gzip, inspected.info);
     });
     const spec = { datasetId: req.datasetId, name: req.name, header: inspected.info.header, mapping, preset: req.preset, signature: inspected.signature };
     return runImport(getDb(), spec, sources, onProgress, parallel);

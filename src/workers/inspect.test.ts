@@ -15,7 +15,7 @@ describe('inspect and multi-file import', () => {
     const ins = await inspectFiles(db, files);
     expect(ins.files).toHaveLength(3);
     expect(ins.distinct[3]).toEqual(['pv', 'buy']);
-    const sources = files.map((f, i) => fileSource(f, ins.files[i]?.hash ?? '', false, ins.info));
+    const sources = files.map((f) => fileSource(f, false, ins.info));
     await runImport(db, { datasetId: 'd', name: 'days', header: ins.info.header, mapping: ins.guess.mapping, preset: ins.guess.preset, signature: ins.signature }, sources, () => undefined);
     const [d] = await listDatasets(db);
     expect(d?.rows).toBe(6);
@@ -30,7 +30,7 @@ describe('inspect and multi-file import', () => {
     expect(ins.remembered).toBe(false);
     const edited = { ...ins.guess.mapping, typeMap: { ...ins.guess.mapping.typeMap, pv: 'wishlist' } };
     await runImport(db, { datasetId: 'a', name: 'a', header: ins.info.header, mapping: edited, preset: ins.guess.preset, signature: ins.signature },
-      [fileSource(first, ins.files[0]?.hash ?? '', false, ins.info)], () => undefined);
+      [fileSource(first, false, ins.info)], () => undefined);
     const next = await inspectFiles(db, [new File([day(2)], 'b.csv')]);
     expect(next.remembered).toBe(true);
     expect(next.guess.mapping.typeMap.pv).toBe('wishlist');

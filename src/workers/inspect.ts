@@ -1,5 +1,5 @@
-// First look at dropped files: are they usable, what shape are they, which mapping fits, and were
-// they imported before?
+// First look at dropped files: are they usable, what shape are they, which mapping fits; then, once
+// their content is hashed (which can take a while for big files), were they imported before?
 import { detectMapping, headerSignature } from '../ingest/guess';
 import { detectTimeFormat, inferColumnKind } from '../ingest/infer';
 import { readRows } from '../ingest/read-rows';
@@ -7,14 +7,14 @@ import type { MappingGuess, SourceInfo, TimeFormat } from '../ingest/types';
 import type { ShopLensDb } from '../storage/db';
 import { findByHashes } from '../storage/dataset-repo';
 import { recallMapping } from '../storage/mapping-repo';
-import { hashFile, readHead, sniffText } from './file-source';
+import { hashOnce, readHead, sniffText, startHashing } from './file-source';
 
 /** Distinct values kept per column for the event-name mapping table. */
 export const DISTINCT_SHOWN = 40;
 
 /** What the UI needs to confirm an import. */
 export interface InspectResult {
-  files: { name: string; size: number; hash: string; gzip: boolean }[];
+  files: { name: string; size: number; gzip: boolean }[];
   info: SourceInfo;
   guess: MappingGuess;
   signature: string;
@@ -26,13 +26,19 @@ export interface InspectResult {
   distinct: string[][];
   /** The time format each column would parse with, or null when it holds no times. */
   timeFormats: (TimeFormat | null)[];
-  /** Files already stored in a dataset. */
-  duplicates: { file: string; datasetName: string }[];
+}
+
+/** A chosen file that is already stored in a dataset. */
+export interface Duplicate {
+  file: string;
+  datasetName: string;
 }
 
 /** Inspects files meant for one dataset; throws an Error with a user-facing message when unusable. */
 export async function inspectFiles(db: ShopLensDb, files: File[]): Promise<InspectResult> {
   if (files.length === 0) throw new Error('No files were chosen.');
+  // Hashing reads every byte; it starts now and goes on after the answer (see findDuplicates).
+  startHashing(files);
   const checked: InspectResult['files'] = [];
   let first: { info: SourceInfo; signature: string; file: string; head: string; complete: boolean } | null = null;
   for (const file of files) {
@@ -46,7 +52,7 @@ export async function inspectFiles(db: ShopLensDb, files: File[]): Promise<Inspe
       throw new Error(`${file.name} has different columns from ${first.file}. Files of one dataset must share one layout; import them separately.`);
     }
     first ??= { info, signature, file: file.name, head: head.text, complete: head.complete };
-    checked.push({ name: file.name, size: file.size, hash: await hashFile(file), gzip: head.gzip });
+    checked.push({ name: file.name, size: file.size, gzip: head.gzip });
   }
   if (!first) throw new Error('No files were chosen.');
   const { info, signature } = first;
@@ -57,9 +63,14 @@ export async function inspectFiles(db: ShopLensDb, files: File[]): Promise<Inspe
   const guess: MappingGuess = saved
     ? { preset: saved.preset, label: 'Your saved mapping', mapping: saved.mapping, unresolved: [] }
     : detectMapping(info);
-  const dups = await findByHashes(db, checked.map((f) => f.hash));
-  const duplicates = dups.map((d) => ({ file: checked.find((f) => f.hash === d.hash)?.name ?? '', datasetName: d.datasetName }));
-  return { files: checked, info, guess, signature, remembered: Boolean(saved), kinds, distinct, timeFormats, duplicates };
+  return { files: checked, info, guess, signature, remembered: Boolean(saved), kinds, distinct, timeFormats };
+}
+
+/** The chosen files already stored in a dataset, by content hash. */
+export async function findDuplicates(db: ShopLensDb, files: File[]): Promise<Duplicate[]> {
+  const hashes = await Promise.all(files.map((f) => hashOnce(f)));
+  const stored = await findByHashes(db, hashes);
+  return stored.map((d) => ({ file: files[hashes.indexOf(d.hash)]?.name ?? '', datasetName: d.datasetName }));
 }
 
 /** Distinct values per column over the rows of a text made of complete lines. */

@@ -14,7 +14,7 @@ import type { RuntimeSelfTest } from '../models/runtime/self-test';
 import type { ForecastAnswer, ForecastRequest } from './forecasting';
 import type { Recommendation } from './recommend';
 import type { TrainAnswer, TrainRequest, TrainUpdate } from './recsys-train';
-import type { InspectResult } from './inspect';
+import type { Duplicate, InspectResult } from './inspect';
 
 export type { Overview, DailyPoint, Kpis, Ranked } from '../analytics/overview';
 export type { FunnelBreakdown, FunnelOrder, FunnelQuery, FunnelResult, FunnelStep, StepFilter } from '../analytics/funnel';
@@ -23,7 +23,7 @@ export type { Portrait } from '../analytics/portrait';
 export type { Cohort, RetentionQuery, RetentionResult } from '../analytics/retention';
 export type { RfmSummary } from '../analytics/rfm';
 export type { ImportProgress } from './import-job';
-export type { InspectResult } from './inspect';
+export type { Duplicate, InspectResult } from './inspect';
 export type { ForecastAnswer, ForecastRequest, SavedForecast } from './forecasting';
 export type { Recommendation } from './recommend';
 export type { ModelResult, TrainAnswer, TrainRequest, TrainUpdate } from './recsys-train';
@@ -55,6 +55,8 @@ export const DEMO_SEED = 20_260_501;
 /** The ingest worker's API. */
 export interface IngestApi {
   inspect(files: File[]): Promise<InspectResult>;
+  /** Hashes the files (started by `inspect`) and names those already stored. */
+  duplicates(files: File[]): Promise<Duplicate[]>;
   importFiles(req: FileImportRequest, onProgress: (p: ImportProgress) => void): Promise<number>;
   importDemo(req: DemoImportRequest, onProgress: (p: ImportProgress) => void): Promise<number>;
 }

@@ -26,8 +26,7 @@ export const inThread: PartRunner = (part, mapping, send) => encodePart(part, ma
 export async function importFile(db: ReturnType<typeof openDb>, file: File, id: string = crypto.randomUUID(), columns: Partial<Record<Field, number>> = {}, parts = 1, run = inThread) {
   const ins = await inspectFiles(db, [file]);
   ins.guess.mapping.columns = { ...ins.guess.mapping.columns, ...columns };
-  const meta = ins.files[0] as { hash: string; gzip: boolean };
   await runImport(db, { datasetId: id, name: file.name, header: ins.info.header, mapping: ins.guess.mapping, preset: ins.guess.preset, signature: ins.signature },
-    [fileSource(file, meta.hash, meta.gzip, ins.info)], () => undefined, parts > 1 ? { parts, run } : undefined);
+    [fileSource(file, ins.files[0]?.gzip ?? false, ins.info)], () => undefined, parts > 1 ? { parts, run } : undefined);
   return { id, ins };
 }

@@ -3,12 +3,13 @@ import { useEffect } from 'react';
 import { useLocation } from 'wouter';
 import { formatBytes } from '../../../lib/format';
 import { useImportStore, type ImportPhase } from '../../../state/import-store';
+import type { Duplicate } from '../../../workers/protocol';
 import { ImportProgress } from './import-progress';
 import { MappingForm } from './mapping-form';
 
 /** Renders the current import phase, if any. */
 export function ImportDialog() {
-  const { phase, edit, confirm, cancel, reset } = useImportStore();
+  const { phase, duplicates, startedUnchecked, edit, confirm, cancel, reset } = useImportStore();
   const [, navigate] = useLocation();
   useEffect(() => {
     if (phase.kind === 'done') {
@@ -26,7 +27,7 @@ export function ImportDialog() {
     <div className="dialog-backdrop">
       <div className={`dialog${phase.kind === 'confirm' ? '' : ' narrow'}`} role="dialog" aria-modal="true" aria-label="Import">
         {phase.kind === 'inspecting' && <p aria-live="polite">Reading {phase.names.join(', ')}…</p>}
-        {phase.kind === 'importing' && <ImportProgress name={phase.name} progress={phase.progress} onCancel={cancel} />}
+        {phase.kind === 'importing' && <ImportProgress name={phase.name} progress={phase.progress} onCancel={cancel} duplicates={startedUnchecked ? (duplicates ?? []) : []} />}
         {phase.kind === 'error' && (
           <div className="stack">
             <h2>This file can’t be imported</h2>
@@ -35,7 +36,7 @@ export function ImportDialog() {
             <div className="row"><button className="primary" onClick={cancel} autoFocus>OK</button></div>
           </div>
         )}
-        {phase.kind === 'confirm' && <Confirm phase={phase} edit={edit} confirm={confirm} cancel={cancel} />}
+        {phase.kind === 'confirm' && <Confirm phase={phase} duplicates={duplicates} edit={edit} confirm={confirm} cancel={cancel} />}
       </div>
     </div>
   );
@@ -44,12 +45,20 @@ export function ImportDialog() {
 type ConfirmPhase = Extract<ImportPhase, { kind: 'confirm' }>;
 type Edit = ReturnType<typeof useImportStore.getState>['edit'];
 
-function Confirm({ phase, edit, confirm, cancel }: { phase: ConfirmPhase; edit: Edit; confirm(): void; cancel(): void }) {
+interface ConfirmProps {
+  phase: ConfirmPhase;
+  duplicates: Duplicate[] | null;
+  edit: Edit;
+  confirm(): void;
+  cancel(): void;
+}
+
+function Confirm({ phase, duplicates, edit, confirm, cancel }: ConfirmProps) {
   const { inspected, mapping, name, skipDuplicates } = phase;
-  const { guess, duplicates, files } = inspected;
+  const { guess, files } = inspected;
   const timeCol = mapping.columns.time;
   const timeOk = timeCol !== undefined && inspected.timeFormats[timeCol] !== null;
-  const remaining = skipDuplicates ? files.length - duplicates.length : files.length;
+  const remaining = skipDuplicates ? files.length - (duplicates?.length ?? 0) : files.length;
   const size = files.reduce((s, f) => s + f.size, 0);
   return (
     <div className="stack">
@@ -60,7 +69,8 @@ function Confirm({ phase, edit, confirm, cancel }: { phase: ConfirmPhase; edit: 
         </span>
       </div>
       <label className="row">Dataset name <input type="text" aria-label="Dataset name" value={name} onChange={(e) => edit({ name: e.target.value })} /></label>
-      {duplicates.length > 0 && (
+      {duplicates === null && <p className="muted" aria-live="polite">Checking whether {files.length === 1 ? 'this file was' : 'these files were'} imported before…</p>}
+      {duplicates && duplicates.length > 0 && (
         <div className="notice">
           {duplicates.map((d) => <div key={d.file}>{d.file} is already stored in “{d.datasetName}”.</div>)}
           <label className="row"><input type="checkbox" checked={skipDuplicates} onChange={(e) => edit({ skipDuplicates: e.target.checked })} /> Skip files already imported</label>

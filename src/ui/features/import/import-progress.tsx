@@ -1,9 +1,17 @@
 // Progress of a running import: bar, rows, speed, time left, Cancel.
 import { formatDuration, formatInt } from '../../../lib/format';
-import type { ImportProgress as Progress } from '../../../workers/protocol';
+import type { Duplicate, ImportProgress as Progress } from '../../../workers/protocol';
+
+interface Props {
+  name: string;
+  progress: Progress | null;
+  onCancel(): void;
+  /** Files found to be stored already, after the import had started. */
+  duplicates: Duplicate[];
+}
 
 /** The progress view. */
-export function ImportProgress({ name, progress, onCancel }: { name: string; progress: Progress | null; onCancel(): void }) {
+export function ImportProgress({ name, progress, onCancel, duplicates }: Props) {
   const share = progress && progress.bytesTotal > 0 ? Math.min(1, progress.bytesDone / progress.bytesTotal) : 0;
   const secs = (progress?.elapsedMs ?? 0) / 1000;
   const rate = progress && secs > 0 ? progress.rows / secs : 0;
@@ -23,6 +31,12 @@ export function ImportProgress({ name, progress, onCancel }: { name: string; pro
         {progress && progress.rejected > 0 && <><span>·</span><span>{formatInt(progress.rejected)} lines skipped</span></>}
       </div>
       {progress?.file && <p className="muted">Reading {progress.file}</p>}
+      {duplicates.length > 0 && (
+        <div className="notice" role="status">
+          {duplicates.map((d) => <div key={d.file}>{d.file} is already stored in “{d.datasetName}”.</div>)}
+          Cancel if you do not want a second copy.
+        </div>
+      )}
       <div className="row"><button onClick={onCancel}>Cancel</button></div>
     </div>
   );
