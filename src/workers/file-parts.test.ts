@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { listDatasets, loadRejections } from '../storage/dataset-repo';
 import { openDb } from '../storage/db';
 import { loadDataset } from './dataset-loader';
-import type { PartRunner } from './import-job';
+import { fileSource } from './file-source';
+import { runImport, type PartRunner } from './import-job';
+import { inspectFiles } from './inspect';
 import { expected, importFile, inThread } from './real-data.test-util';
 
 type Db = ReturnType<typeof openDb>;
@@ -74,6 +76,22 @@ describe('a big file read in parts', () => {
     // Line 2 + 11 holds the first 'cheap' price (the header is line 1).
     expect(one[0]).toEqual({ file: 'big.csv', line: 13, reason: "non-numeric price 'cheap'" });
     expect(firstDifference(await decodedRows(db, 'four'), await decodedRows(db, 'one'))).toBeNull();
+  }, 120_000);
+
+  it('keeps file order and line numbers when big and small files share a dataset', async () => {
+    const db = openDb(`parts-${crypto.randomUUID()}`);
+    const small = new File(['event_time,user_id,product_id,name,price\n2020-02-01 10:00:00,u1,p1,x,oops\n2020-02-01 10:00:00,u1,p1,x,2\n'], 'small.csv');
+    const files = [small, bigCsv(), small];
+    const ins = await inspectFiles(db, files);
+    const mapping = { ...ins.guess.mapping, columns: { ...ins.guess.mapping.columns, price: 4 } };
+    for (const [id, parallel] of [['one', undefined], ['three', { parts: 3, run: inThread }]] as const) {
+      const spec = { datasetId: id, name: id, header: ins.info.header, mapping, preset: ins.guess.preset };
+      await runImport(db, spec, files.map((f) => fileSource(f, false, ins.info)), () => undefined, parallel);
+    }
+    const one = await loadRejections(db, 'one');
+    expect(one.filter((r) => r.file === 'small.csv')).toEqual([{ file: 'small.csv', line: 2, reason: "non-numeric price 'oops'" }, { file: 'small.csv', line: 2, reason: "non-numeric price 'oops'" }]);
+    expect(await loadRejections(db, 'three')).toEqual(one);
+    expect(firstDifference(await decodedRows(db, 'three'), await decodedRows(db, 'one'))).toBeNull();
   }, 120_000);
 
   it('a failing part stops the import and leaves nothing behind', async () => {
