@@ -42,11 +42,19 @@ export async function encodePart(part: FilePart, mapping: Mapping, send: ChunkSe
   const enc = new EventEncoder(mapping, part.info.header);
   const stream = textStream(part.file.slice(part.start, part.end), false);
   const rejections: PartResult['rejections'] = [];
-  const flush = () => send({ chunk: enc.take(), delta: enc.takeDelta(), bytes: stream.bytesRead() });
+  // One chunk waits to be taken while the next is encoded, so the part does not stall on the
+  // importer's writes (two chunks buffered at most).
+  let sending: Promise<void> = Promise.resolve();
+  const flush = async () => {
+    const c = { chunk: enc.take(), delta: enc.takeDelta(), bytes: stream.bytesRead() };
+    await sending;
+    sending = send(c);
+  };
   const counts = await encodeRows({ read: (sink) => readRows(stream.text, part.info, sink) }, enc, part.info.header.length, {
     reject: (line, reason) => rejections.push({ line, reason }),
     flush,
   });
   if (enc.pending > 0) await flush();
+  await sending;
   return { ...counts, minTs: enc.minTs, maxTs: enc.maxTs, rejections };
 }
