@@ -49,6 +49,7 @@ export async function encodePart(part: FilePart, mapping: Mapping, send: ChunkSe
     const c = { chunk: enc.take(), delta: enc.takeDelta(), bytes: stream.bytesRead() };
     await sending;
     sending = send(c);
+    sending.catch(() => undefined); // observed by the next flush or the end
   };
   const counts = await encodeRows({ read: (sink) => readRows(stream.text, part.info, sink) }, enc, part.info.header.length, {
     reject: (line, reason) => rejections.push({ line, reason }),
