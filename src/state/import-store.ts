@@ -63,14 +63,18 @@ async function run(set: (p: ImportPhase) => void, name: string, job: (id: string
 /** The import journey's store. */
 export const useImportStore = create<ImportStore>((set, get) => {
   const setPhase = (phase: ImportPhase) => set({ phase });
+  /** Starts a new journey: a duplicate check still running for an earlier choice no longer counts. */
+  const newChoice = () => {
+    set({ duplicates: null, startedUnchecked: false });
+    return ++choice;
+  };
   return {
     phase: { kind: 'idle' },
     duplicates: null,
     startedUnchecked: false,
     async chooseFiles(files) {
       controller?.abort();
-      const mine = ++choice;
-      set({ duplicates: null, startedUnchecked: false });
+      const mine = newChoice();
       setPhase({ kind: 'inspecting', names: files.map((f) => f.name) });
       try {
         const inspected = await inspectFiles(files);
@@ -98,6 +102,7 @@ export const useImportStore = create<ImportStore>((set, get) => {
         importFiles({ datasetId, name: p.name, files: keep.map((x) => x.f), inspected, mapping: p.mapping, preset: p.preset }, onProgress, signal));
     },
     async startDemo() {
+      newChoice();
       await run(setPhase, 'Demo store', (datasetId, signal, onProgress) => importDemo({ datasetId, seed: DEMO_SEED }, onProgress, signal));
     },
     cancel() {
