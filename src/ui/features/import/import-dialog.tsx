@@ -69,7 +69,6 @@ function Confirm({ phase, duplicates, edit, confirm, cancel }: ConfirmProps) {
         </span>
       </div>
       <label className="row">Dataset name <input type="text" aria-label="Dataset name" value={name} onChange={(e) => edit({ name: e.target.value })} /></label>
-      {duplicates === null && <p className="muted" aria-live="polite">Checking whether {files.length === 1 ? 'this file was' : 'these files were'} imported before…</p>}
       {duplicates && duplicates.length > 0 && (
         <div className="notice">
           {duplicates.map((d) => <div key={d.file}>{d.file} is already stored in “{d.datasetName}”.</div>)}
@@ -79,6 +78,10 @@ function Confirm({ phase, duplicates, edit, confirm, cancel }: ConfirmProps) {
       {!timeOk && <p className="notice bad">Pick the column that holds the event time: ShopLens needs it for every row.</p>}
       <MappingForm inspected={inspected} mapping={mapping} onChange={(m) => edit({ mapping: m })} />
       <div className="row dialog-actions">
+        {/* In the footer, so the form does not move when the answer comes. */}
+        <span className="muted" aria-live="polite" style={{ marginRight: 'auto' }}>
+          {duplicates === null && `Checking whether ${files.length === 1 ? 'this file was' : 'these files were'} imported before…`}
+        </span>
         <button onClick={cancel}>Cancel</button>
         <button className="primary" onClick={confirm} disabled={!timeOk || remaining === 0}>
           {remaining === 0 ? 'Nothing new to import' : 'Import'}
