@@ -1,5 +1,6 @@
 // One customer's portrait: KPIs, segment, favourites, active hours and days, timeline.
-import { Bar, BarChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartBox } from '../../components/chart-box';
 import { formatInt, formatMoney } from '../../../lib/format';
 import type { Portrait } from '../../../state/analysis';
 import { ChartPanel } from '../../components/chart-panel';
@@ -59,10 +60,10 @@ export function PortraitView({ p }: { p: Portrait }) {
 
 function SmallBars({ data }: { data: { k: string; n: number }[] }) {
   return (
-    <div style={{ height: 180 }}>
-      <ResponsiveContainer>
-        <BarChart data={data}><XAxis dataKey="k" tick={{ fontSize: 10 }} interval={data.length > 12 ? 2 : 0} /><YAxis tick={{ fontSize: 10 }} width={36} allowDecimals={false} /><Tooltip /><Bar dataKey="n" name="Events" fill="#2456d3" isAnimationActive={false} /></BarChart>
-      </ResponsiveContainer>
-    </div>
+    <ChartBox style={{ height: 180 }}>
+      {(size) => (
+        <BarChart {...size} data={data}><XAxis dataKey="k" tick={{ fontSize: 10 }} interval={data.length > 12 ? 2 : 0} /><YAxis tick={{ fontSize: 10 }} width={36} allowDecimals={false} /><Tooltip /><Bar dataKey="n" name="Events" fill="#2456d3" isAnimationActive={false} /></BarChart>
+      )}
+    </ChartBox>
   );
 }

@@ -1,5 +1,6 @@
 // History, the chosen forecast with its 80% and 95% bands, and optionally the backtest forecasts.
-import { Area, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Area, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartBox } from '../../components/chart-box';
 import { formatCompact } from '../../../lib/format';
 import type { ForecastAnswer, ModelForecast } from '../../../state/analysis';
 import { HorizontalGrid } from '../../components/grid';
@@ -41,9 +42,9 @@ export function chartPoints(a: ForecastAnswer, m: ModelForecast, overlay: boolea
 /** The forecast chart. */
 export function ForecastChart({ points, label }: { points: Point[]; label: string }) {
   return (
-    <div className="chart-box" style={{ height: 340 }} data-testid="forecast-chart">
-      <ResponsiveContainer>
-        <ComposedChart data={points} margin={{ top: 8, right: 16, left: 4, bottom: 4 }}>
+    <ChartBox className="chart-box" style={{ height: 340 }} data-testid="forecast-chart">
+      {(size) => (
+        <ComposedChart {...size} data={points} margin={{ top: 8, right: 16, left: 4, bottom: 4 }}>
           <HorizontalGrid />
           <XAxis dataKey="date" minTickGap={40} tick={{ fontSize: 12 }} />
           <YAxis tickFormatter={formatCompact} tick={{ fontSize: 12 }} width={60} />
@@ -55,7 +56,7 @@ export function ForecastChart({ points, label }: { points: Point[]; label: strin
           <Line dataKey="backtest" name="Backtest forecasts" stroke="#e07a1f" dot={false} strokeDasharray="4 3" isAnimationActive={false} connectNulls={false} />
           <Line dataKey="forecast" name={`Forecast (${label})`} stroke="#2456d3" dot={false} strokeWidth={2.5} isAnimationActive={false} />
         </ComposedChart>
-      </ResponsiveContainer>
-    </div>
+      )}
+    </ChartBox>
   );
 }

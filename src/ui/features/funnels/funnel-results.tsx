@@ -1,5 +1,6 @@
 // Funnel results: step bars with conversion and drop-off, time between steps, breakdown, trend.
-import { Bar, BarChart, LabelList, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, LabelList, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartBox } from '../../components/chart-box';
 import { formatInt, formatPct } from '../../../lib/format';
 import type { FunnelResult } from '../../../state/analysis';
 import { ChartPanel } from '../../components/chart-panel';
@@ -27,17 +28,17 @@ export function FunnelResults({ r, labels, onExport }: Props) {
   return (
     <div className="stack">
       <ChartPanel title="Funnel" table={() => ({ header: ['step', 'event', 'users', 'conversion', 'step_conversion', 'drop_off'], rows: r.steps.map((s, i) => [i + 1, labels[i] ?? '', s.users, s.conversion, s.stepConversion, s.dropOff]) })}>
-        <div className="chart-box" data-testid="funnel-chart">
-          <ResponsiveContainer>
-            <BarChart data={bars} margin={{ top: 24, right: 12, left: 4, bottom: 4 }}>
+        <ChartBox className="chart-box" data-testid="funnel-chart">
+          {(size) => (
+            <BarChart {...size} data={bars} margin={{ top: 24, right: 12, left: 4, bottom: 4 }}>
               <HorizontalGrid />
               <XAxis dataKey="step" tick={{ fontSize: 12 }} />
               <YAxis tickFormatter={formatInt} tick={{ fontSize: 12 }} width={64} />
               <Tooltip formatter={(v) => formatInt(Number(v))} />
               <Bar dataKey="users" fill="#2456d3" isAnimationActive={false}><LabelList dataKey="label" position="top" fontSize={12} /></Bar>
             </BarChart>
-          </ResponsiveContainer>
-        </div>
+          )}
+        </ChartBox>
         <table data-testid="funnel-table">
           <thead><tr><th>Step</th><th className="num">Users</th><th className="num">From start</th><th className="num">From previous</th><th className="num">Dropped</th><th>Export users</th></tr></thead>
           <tbody>
@@ -62,21 +63,21 @@ export function FunnelResults({ r, labels, onExport }: Props) {
           {r.timeToStep.map((t, i) => (
             <div key={i}>
               <h3>{labels[i]} → {labels[i + 1]} <span className="muted">median {formatMs(t.medianMs)}</span></h3>
-              <div style={{ height: 140 }}>
-                <ResponsiveContainer>
-                  <BarChart data={t.histogram}><XAxis dataKey="label" tick={{ fontSize: 11 }} /><YAxis tick={{ fontSize: 11 }} width={48} /><Tooltip /><Bar dataKey="users" fill="#0f9d8a" isAnimationActive={false} /></BarChart>
-                </ResponsiveContainer>
-              </div>
+              <ChartBox style={{ height: 140 }}>
+                {(size) => (
+                  <BarChart {...size} data={t.histogram}><XAxis dataKey="label" tick={{ fontSize: 11 }} /><YAxis tick={{ fontSize: 11 }} width={48} /><Tooltip /><Bar dataKey="users" fill="#0f9d8a" isAnimationActive={false} /></BarChart>
+                )}
+              </ChartBox>
             </div>
           ))}
         </ChartPanel>
         <ChartPanel title="Conversion over time" table={() => ({ header: ['day', 'entered', 'converted', 'rate'], rows: r.byDay.map((d) => [d.day, d.entered, d.converted, d.rate]) })}>
           <p className="muted" style={{ marginTop: 0 }}>By the day of each user's first step-1 event.</p>
-          <div className="chart-box small">
-            <ResponsiveContainer>
-              <LineChart data={r.byDay}><HorizontalGrid /><XAxis dataKey="day" minTickGap={30} tick={{ fontSize: 11 }} /><YAxis tickFormatter={(v: number) => formatPct(v)} tick={{ fontSize: 11 }} width={60} /><Tooltip formatter={(v) => formatPct(Number(v))} /><Line dataKey="rate" name="Conversion" stroke="#2456d3" dot={false} isAnimationActive={false} /></LineChart>
-            </ResponsiveContainer>
-          </div>
+          <ChartBox className="chart-box small">
+            {(size) => (
+              <LineChart {...size} data={r.byDay}><HorizontalGrid /><XAxis dataKey="day" minTickGap={30} tick={{ fontSize: 11 }} /><YAxis tickFormatter={(v: number) => formatPct(v)} tick={{ fontSize: 11 }} width={60} /><Tooltip formatter={(v) => formatPct(Number(v))} /><Line dataKey="rate" name="Conversion" stroke="#2456d3" dot={false} isAnimationActive={false} /></LineChart>
+            )}
+          </ChartBox>
         </ChartPanel>
       </div>
       {r.breakdown && (

@@ -6,7 +6,7 @@ import type { DailyPoint } from '../../../state/overview';
 import { ChartPanel } from '../../components/chart-panel';
 import { Segmented } from '../../components/segmented';
 import { HorizontalGrid } from '../../components/grid';
-import { useBoxSize } from '../../components/use-box-size';
+import { ChartBox } from '../../components/chart-box';
 
 /** Delay before a brush drag turns into a query. */
 const BRUSH_DEBOUNCE_MS = 250;
@@ -26,9 +26,6 @@ export function DailyChart({ daily, onRange }: Props) {
   const [brush, setBrush] = useState<[number, number]>([0, last]);
   const [metric, setMetric] = useState<Metric>('revenue');
   const timer = useRef<number | undefined>(undefined);
-  // The chart is drawn once its box is measured, in an interruptible render after the rest of the
-  // overview has painted, so the first paint of a dataset is not one long main-thread task.
-  const [box, size] = useBoxSize<HTMLDivElement>();
   useEffect(() => () => window.clearTimeout(timer.current), []);
   const full = brush[0] === 0 && brush[1] === last;
   const change = (r: { startIndex?: number; endIndex?: number }) => {
@@ -51,9 +48,10 @@ export function DailyChart({ daily, onRange }: Props) {
   );
   return (
     <ChartPanel title="Daily activity" actions={controls} table={() => ({ header: ['day', 'events', 'active_users', 'net_revenue'], rows: daily.map((d) => [d.day, d.events, d.users, d.revenue]) })}>
-      <div className="chart-box" data-testid="daily-chart" ref={box}>
-        {size && (
-          <AreaChart width={size.width} height={size.height} data={daily} margin={{ top: 8, right: 12, left: 4, bottom: 4 }}>
+      {/* Drawn once its box is measured, in an interruptible render after the rest has painted. */}
+      <ChartBox className="chart-box" data-testid="daily-chart">
+        {(size) => (
+          <AreaChart {...size} data={daily} margin={{ top: 8, right: 12, left: 4, bottom: 4 }}>
             <HorizontalGrid />
             <XAxis dataKey="day" interval={tickEvery(daily.length)} tick={{ fontSize: 12 }} />
             <YAxis tickFormatter={formatCompact} tick={{ fontSize: 12 }} width={56} interval={0} />
@@ -62,7 +60,7 @@ export function DailyChart({ daily, onRange }: Props) {
             {daily.length > 1 && <Brush dataKey="day" height={26} stroke="#2456d3" startIndex={brush[0]} endIndex={brush[1]} onChange={change} />}
           </AreaChart>
         )}
-      </div>
+      </ChartBox>
       <p className="muted" style={{ margin: 0 }}>Drag the handles under the chart to focus on a period: every figure on this page follows.</p>
     </ChartPanel>
   );

@@ -1,5 +1,6 @@
 // The path tree as a Sankey-like flow: one column per step, links sized by sessions.
-import { ResponsiveContainer, Sankey, Tooltip } from 'recharts';
+import { Sankey, Tooltip } from 'recharts';
+import { ChartBox } from '../../components/chart-box';
 import type { PathResult } from '../../../state/analysis';
 
 /** Flow chart of a path tree, read left to right (or right to left for paths before the anchor). */
@@ -18,13 +19,13 @@ export function PathFlow({ anchor, r, direction }: { anchor: string; r: PathResu
   for (const n of r.nodes) perLevel.set(n.level, (perLevel.get(n.level) ?? 0) + 1);
   const height = Math.max(320, 28 * Math.max(0, ...perLevel.values()));
   return (
-    <div className="chart-box" style={{ height }} data-testid="path-flow">
-      <ResponsiveContainer>
-        <Sankey data={{ nodes, links }} nodePadding={10} nodeWidth={10} margin={{ top: 10, right: 160, bottom: 10, left: 10 }} link={{ stroke: '#8fb0ff', strokeOpacity: 0.45 }} node={FlowNode}>
+    <ChartBox className="chart-box" style={{ height }} data-testid="path-flow">
+      {(size) => (
+        <Sankey {...size} data={{ nodes, links }} nodePadding={10} nodeWidth={10} margin={{ top: 10, right: 160, bottom: 10, left: 10 }} link={{ stroke: '#8fb0ff', strokeOpacity: 0.45 }} node={FlowNode}>
           <Tooltip />
         </Sankey>
-      </ResponsiveContainer>
-    </div>
+      )}
+    </ChartBox>
   );
 }
 

@@ -1,5 +1,6 @@
 // A running training: which model, epoch progress with ETA, the live loss curve, Cancel.
-import { Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartBox } from '../../components/chart-box';
 import { formatDuration } from '../../../lib/format';
 import type { TrainPhase } from '../../../state/models-store';
 
@@ -27,14 +28,14 @@ export function TrainProgressView({ phase, onCancel }: { phase: Extract<TrainPha
         <span>· {Number.isNaN(eta) ? 'estimating time left…' : `about ${formatDuration(eta)} left`}</span>
       </div>
       {phase.losses.length > 1 && (
-        <div style={{ height: 160 }} data-testid="loss-curve">
-          <ResponsiveContainer>
-            <LineChart data={phase.losses.map((loss, i) => ({ i, loss }))}>
+        <ChartBox style={{ height: 160 }} data-testid="loss-curve">
+          {(size) => (
+            <LineChart {...size} data={phase.losses.map((loss, i) => ({ i, loss }))}>
               <XAxis dataKey="i" hide /><YAxis width={50} tick={{ fontSize: 11 }} domain={['auto', 'auto']} /><Tooltip formatter={(v) => Number(v).toFixed(4)} />
               <Line dataKey="loss" stroke="#2456d3" dot={false} isAnimationActive={false} />
             </LineChart>
-          </ResponsiveContainer>
-        </div>
+          )}
+        </ChartBox>
       )}
     </section>
   );

@@ -1,6 +1,7 @@
 // Retention: cohorts by first activity or first purchase, as a triangle heat map and a curve.
 import { useState } from 'react';
-import { Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartBox } from '../../components/chart-box';
 import { formatInt, formatPct } from '../../../lib/format';
 import { downloadUsers, useMeta, useRetention, type RetentionQuery } from '../../../state/analysis';
 import { ChartPanel } from '../../components/chart-panel';
@@ -38,9 +39,9 @@ export function RetentionScreen({ id }: { id: string }) {
             <RetentionTable r={data} unit={unit} compare={compare} onCompare={setCompare} onCell={(c, n) => void exportCell(c, n)} />
           </ChartPanel>
           <ChartPanel title="Retention curve" table={() => ({ header: ['n', 'average', 'cohort'], rows: curve.map((p) => [p.n, p.average, p.cohort ?? '']) })}>
-            <div className="chart-box">
-              <ResponsiveContainer>
-                <LineChart data={curve} margin={{ top: 8, right: 16, left: 4, bottom: 4 }}>
+            <ChartBox className="chart-box">
+              {(size) => (
+                <LineChart {...size} data={curve} margin={{ top: 8, right: 16, left: 4, bottom: 4 }}>
                   <HorizontalGrid />
                   <XAxis dataKey="n" tick={{ fontSize: 12 }} />
                   <YAxis tickFormatter={(v: number) => formatPct(v)} tick={{ fontSize: 12 }} width={64} domain={[0, 1]} />
@@ -49,8 +50,8 @@ export function RetentionScreen({ id }: { id: string }) {
                   <Line dataKey="average" name="All cohorts (weighted)" stroke="#2456d3" strokeWidth={2} isAnimationActive={false} />
                   {compare !== null && <Line dataKey="cohort" name={`Cohort ${data.cohorts[compare]?.label}`} stroke="#e07a1f" strokeWidth={2} isAnimationActive={false} />}
                 </LineChart>
-              </ResponsiveContainer>
-            </div>
+              )}
+            </ChartBox>
           </ChartPanel>
         </>
       )}

@@ -1,5 +1,6 @@
 // Segments as a treemap: area = customers, colour = segment.
-import { ResponsiveContainer, Tooltip, Treemap } from 'recharts';
+import { Tooltip, Treemap } from 'recharts';
+import { ChartBox } from '../../components/chart-box';
 import { formatInt, formatMoney, formatPct } from '../../../lib/format';
 import type { RfmSummary } from '../../../state/analysis';
 import { ChartPanel } from '../../components/chart-panel';
@@ -12,16 +13,16 @@ export function SegmentTreemap({ s }: { s: RfmSummary }) {
   const data = s.segments.map((seg, i) => ({ name: seg.name, size: seg.customers, fill: SEGMENT_COLORS[i] ?? '#999', seg })).filter((d) => d.size > 0);
   return (
     <ChartPanel title="Customers by segment" table={() => ({ header: ['segment', 'customers', 'revenue', 'revenue_share', 'orders', 'aov'], rows: s.segments.map((x) => [x.name, x.customers, x.revenue, x.revenueShare, x.orders, x.aov]) })}>
-      <div className="chart-box" style={{ height: 340 }} data-testid="segment-treemap">
-        <ResponsiveContainer>
-          <Treemap data={data} dataKey="size" nameKey="name" stroke="#fff" isAnimationActive={false} content={<Tile />}>
+      <ChartBox className="chart-box" style={{ height: 340 }} data-testid="segment-treemap">
+        {(size) => (
+          <Treemap {...size} data={data} dataKey="size" nameKey="name" stroke="#fff" isAnimationActive={false} content={<Tile />}>
             <Tooltip formatter={(v, _n, p) => {
               const seg = (p.payload as { seg: RfmSummary['segments'][number] }).seg;
               return [`${formatInt(Number(v))} customers · ${formatPct(seg.revenueShare)} of revenue · AOV ${formatMoney(seg.aov)}`, seg.name];
             }} />
           </Treemap>
-        </ResponsiveContainer>
-      </div>
+        )}
+      </ChartBox>
     </ChartPanel>
   );
 }
