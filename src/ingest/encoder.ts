@@ -69,10 +69,11 @@ interface Buffers {
 
 /** Encodes rows of one mapped source into chunks; one instance per import. */
 export class EventEncoder {
-  private readonly dicts = new Map<string, Dictionary>();
+  private readonly typeDict = new Dictionary();
+  /** Every dictionary by column name, `type` first. */
+  private readonly dicts = new Map<string, Dictionary>([['type', this.typeDict]]);
   /** Every dictionary-encoded column, canonical then extra. */
   private readonly dictCols: DictColumn[];
-  private readonly typeDict = new Dictionary();
   private readonly times: TimeReader;
   /** The previous row's event type and its code: neighbouring rows often repeat it. */
   private lastType = '';
@@ -195,9 +196,9 @@ export class EventEncoder {
     return { rows: n, columns };
   }
 
-  /** Dictionaries of every encoded column, plus `type`. */
+  /** Dictionaries of `type` and every encoded column. */
   dictionaries(): Record<string, string[]> {
-    const out: Record<string, string[]> = { type: this.typeDict.values };
+    const out: Record<string, string[]> = {};
     for (const [name, d] of this.dicts) out[name] = d.values;
     return out;
   }
@@ -208,24 +209,23 @@ export class EventEncoder {
    */
   takeDelta(): DictDelta {
     const out: DictDelta = {};
-    for (const [name, d] of Object.entries(this.dictionaries())) {
-      const dict = name === 'type' ? this.typeDict : (this.dicts.get(name) as Dictionary);
-      out[name] = d.slice(dict.sent);
-      dict.sent = d.length;
+    for (const [name, d] of this.dicts) {
+      out[name] = d.values.slice(d.sent);
+      d.sent = d.values.length;
     }
     return out;
   }
 
   /**
    * A function that rewrites chunks of another encoder with the same mapping into this encoder's
-   * codes, in place, adding their new values to this encoder's dictionaries. One adopter per
-   * foreign encoder: it remembers that encoder's codes from delta to delta.
+   * codes, in place, adding their new values to this encoder's dictionaries and their rows to its
+   * total. One adopter per foreign encoder: it remembers that encoder's codes from delta to delta.
    */
   adopter(): (chunk: EncodedChunk, delta: DictDelta) => EncodedChunk {
     const tables = new Map<string, number[]>();
     return (chunk, delta) => {
       for (const [name, values] of Object.entries(delta)) {
-        const dict = name === 'type' ? this.typeDict : this.dicts.get(name);
+        const dict = this.dicts.get(name);
         if (!dict) throw new Error(`a part of the file has a column "${name}" that the import does not`);
         const table = tables.get(name) ?? [];
         tables.set(name, table);

@@ -7,7 +7,7 @@ const mapping = { columns: { time: 0 }, timeFormat: 'iso' as const, typeMap: {},
 
 async function stored(db: ReturnType<typeof openDb>, id: string, complete: boolean, hash = id) {
   const files = [{ name: `${id}.csv`, size: 1, hash }];
-  await beginImport(db, { id, name: id, createdAt: Date.now(), files: files.map((f) => ({ ...f, hash: '' })), preset: 'x', mapping, header: ['t'] });
+  await beginImport(db, { id, name: id, createdAt: Date.now(), preset: 'x', mapping, header: ['t'] });
   await putChunk(db, { datasetId: id, index: 0, rows: 2, columns: { ts: new Float64Array([1, 2]).buffer } });
   await putChunk(db, { datasetId: id, index: 1, rows: 1, columns: { ts: new Float64Array([3]).buffer } });
   if (complete) {

@@ -2,10 +2,13 @@
 import type { ShopLensDb } from './db';
 import type { ChunkRecord, DatasetRecord, ImportSummary, Rejection, SourceFile } from './schema';
 
-/** Starts an import: the record stays `importing` (and invisible) until finishImport, which also sets the files' hashes. */
-export async function beginImport(db: ShopLensDb, rec: Omit<DatasetRecord, 'status' | 'rows' | 'timeRange' | 'bytes' | 'columns' | 'summary' | 'fileHashes'>): Promise<void> {
+/**
+ * Starts an import: the record stays `importing` (and invisible) until finishImport, which also
+ * records the files (their hashes may still be computing when the import starts).
+ */
+export async function beginImport(db: ShopLensDb, rec: Omit<DatasetRecord, 'status' | 'rows' | 'timeRange' | 'bytes' | 'columns' | 'summary' | 'files' | 'fileHashes'>): Promise<void> {
   await db.datasets.add({
-    ...rec, status: 'importing', fileHashes: [],
+    ...rec, status: 'importing', files: [], fileHashes: [],
     rows: 0, timeRange: null, bytes: 0, columns: [], summary: null,
   });
 }

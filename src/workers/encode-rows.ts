@@ -8,6 +8,11 @@ export interface RowReader {
   read(sink: BatchSink): Promise<number>;
 }
 
+/** A reader that also says how many bytes of its source it has read, for progress. */
+export interface SourceReader extends RowReader {
+  bytesRead(): number;
+}
+
 /** What the loop reports as it goes. */
 export interface EncodeHooks {
   /** A line that was skipped, with its line number as the reader counts it. */

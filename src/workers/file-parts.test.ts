@@ -9,7 +9,8 @@ import { listDatasets, loadRejections } from '../storage/dataset-repo';
 import { openDb } from '../storage/db';
 import { loadDataset } from './dataset-loader';
 import { fileSource } from './file-source';
-import { runImport, type PartRunner } from './import-job';
+import { runImport } from './import-job';
+import type { PartRunner } from './read-parts';
 import { inspectFiles } from './inspect';
 import { expected, importFile, inThread } from './real-data.test-util';
 

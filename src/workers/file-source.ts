@@ -5,6 +5,7 @@ import { binaryReason, isGzip, sniffSource } from '../ingest/sniff';
 import { splitOffsets } from '../ingest/split';
 import type { SourceInfo } from '../ingest/types';
 import { MAX_PARTS, MIN_PART_BYTES, type FilePart } from './file-parts';
+import type { SourceReader } from './encode-rows';
 import type { RowSource } from './import-job';
 
 /** Bytes of decoded text the sniffer looks at. */
@@ -119,7 +120,7 @@ export function fileSource(file: File, gzip: boolean, info: SourceInfo): RowSour
   };
 }
 
-function blobSource(blob: Blob, meta: RowSource['file'], gzip: boolean, info: SourceInfo): Omit<RowSource, 'hash'> {
+function blobSource(blob: Blob, meta: RowSource['file'], gzip: boolean, info: SourceInfo): SourceReader & Pick<RowSource, 'file'> {
   let stream: ReturnType<typeof textStream> | null = null;
   return {
     file: meta,

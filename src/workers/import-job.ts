@@ -7,11 +7,9 @@ import type { ShopLensDb } from '../storage/db';
 import { beginImport, deleteDataset, finishImport, putChunk } from '../storage/dataset-repo';
 import { rememberMapping } from '../storage/mapping-repo';
 import type { Rejection, SourceFile } from '../storage/schema';
-import type { RowReader } from './encode-rows';
+import type { SourceReader } from './encode-rows';
 import type { FilePart } from './file-parts';
 import { readParts, SOURCE_STRIDE, type PartRunner } from './read-parts';
-
-export type { PartRunner };
 
 /** Rejections shown in the UI; the full list is stored for the CSV download. */
 export const SHOWN_REJECTIONS = 100;
@@ -23,13 +21,12 @@ const EARLY_JUDGE_LINES = 5_000;
 const PROGRESS_MS = 100;
 
 /** A stream of rows with a name and a size, for progress. */
-export interface RowSource extends RowReader {
+export interface RowSource extends SourceReader {
   file: Omit<SourceFile, 'hash'>;
   /** The content hash stored with the dataset (for duplicate checks); it may still be computing. */
   hash(): Promise<string>;
-  bytesRead(): number;
   /** Cuts the source into a first part read here and further parts for part workers. */
-  split?(parts: number): Promise<{ first: Omit<RowSource, 'hash'>; rest: FilePart[] }>;
+  split?(parts: number): Promise<{ first: SourceReader; rest: FilePart[] }>;
 }
 
 /** Everything an import needs besides its sources. */
@@ -79,7 +76,7 @@ export function runImport(db: ShopLensDb, spec: ImportSpec, sources: RowSource[]
 
 async function importAll(db: ShopLensDb, spec: ImportSpec, sources: RowSource[], onProgress: (p: ImportProgress) => void, parallel?: Parallel): Promise<number> {
   const started = performance.now();
-  await beginImport(db, { id: spec.datasetId, name: spec.name, createdAt: Date.now(), files: sources.map((s) => ({ ...s.file, hash: '' })), preset: spec.preset, mapping: spec.mapping, header: spec.header, labels: spec.labels });
+  await beginImport(db, { id: spec.datasetId, name: spec.name, createdAt: Date.now(), preset: spec.preset, mapping: spec.mapping, header: spec.header, labels: spec.labels });
   const enc = new EventEncoder(spec.mapping, spec.header);
   const rejections: Rejection[] = [];
   const reasonCounts: Record<string, number> = {};

@@ -2,7 +2,7 @@
 // by side. Their chunks are translated to this import's dictionary codes and stored in file order.
 import type { EncodedChunk, EventEncoder } from '../ingest/encoder';
 import type { Mapping } from '../ingest/types';
-import { encodeRows, type EncodeCounts, type RowReader } from './encode-rows';
+import { encodeRows, type EncodeCounts, type SourceReader } from './encode-rows';
 import type { ChunkSender, FilePart, PartResult } from './file-parts';
 
 /** Runs one part of a file in a worker of its own, until done or `signal` aborts it. */
@@ -34,7 +34,7 @@ export interface SourceRead {
  * others and is rethrown once all have stopped. Rejected lines of later parts are numbered from the
  * top of the file. Resolves to the counts of the whole source.
  */
-export async function readParts(first: RowReader & { bytesRead(): number }, rest: FilePart[], run: PartRunner | undefined, r: SourceRead): Promise<EncodeCounts> {
+export async function readParts(first: SourceReader, rest: FilePart[], run: PartRunner | undefined, r: SourceRead): Promise<EncodeCounts> {
   const partBytes = rest.map(() => 0);
   const bytes = () => first.bytesRead() + partBytes.reduce((a, b) => a + b, 0);
   const ctl = new AbortController();

@@ -5,7 +5,8 @@ import type { Field } from '../ingest/types';
 import type { openDb } from '../storage/db';
 import { encodePart } from './file-parts';
 import { fileSource } from './file-source';
-import { runImport, type PartRunner } from './import-job';
+import { runImport } from './import-job';
+import type { PartRunner } from './read-parts';
 import { inspectFiles } from './inspect';
 
 const DATA = resolve(import.meta.dirname, '../../../shared/datasets');
