@@ -1,8 +1,9 @@
 // Normalises source rows into canonical events and encodes them into columnar chunks
 // (ARCHITECTURE.md §1): strings become dictionary codes, numbers go into typed arrays.
-import { isMissing, normaliseId, parseNumber } from './infer';
-import { TimeReader } from './time-reader';
-import { CANONICAL_TYPES, type Field, type Mapping } from './types';
+import type { FieldRows } from './csv-fields';
+import { isMissing, normaliseId } from './infer';
+import { FieldCells, StringCells, type CellRules, type RowCells } from './row-cells';
+import { CANONICAL_TYPES, type Field, type Mapping, type TimeFormat } from './types';
 
 /** Rows per stored chunk: big enough that IndexedDB per-record cost vanishes, small enough to stream. */
 export const CHUNK_ROWS = 65_536;
@@ -49,13 +50,6 @@ interface DictColumn {
   /** Session ids are made per user (the source restarts them for each user). */
   perUser: boolean;
   out: Int32Array;
-  /**
-   * Exports repeat values on neighbouring rows (an invoice's lines share order, customer and
-   * country), so the previous raw value and its code are kept: a repeat costs one comparison
-   * instead of cleaning and a dictionary lookup.
-   */
-  lastRaw: string | null;
-  lastCode: number;
 }
 
 /** Column arrays of the chunk being filled. */
@@ -67,42 +61,59 @@ interface Buffers {
   revenue: Float64Array;
 }
 
-/** Encodes rows of one mapped source into chunks; one instance per import. */
-export class EventEncoder {
+/**
+ * Encodes rows of one mapped source into chunks; one instance per import. Rows come as strings
+ * (`push`) or as fields of delimited bytes (`pushFields`); both read their cells through `RowCells`
+ * and follow the rules this class gives them (`CellRules`).
+ */
+export class EventEncoder implements CellRules {
   private readonly typeDict = new Dictionary();
   /** Every dictionary by column name, `type` first. */
   private readonly dicts = new Map<string, Dictionary>([['type', this.typeDict]]);
   /** Every dictionary-encoded column, canonical then extra. */
   private readonly dictCols: DictColumn[];
-  private readonly times: TimeReader;
-  /** The previous row's event type and its code: neighbouring rows often repeat it. */
-  private lastType = '';
-  private lastTypeCode = -1;
   private buf: Buffers;
   private n = 0;
   private readonly col: Partial<Record<Field, number>>;
-  /** Source index whose value is the user: the user column, else the session (each session a visitor). */
-  private readonly userSource: number | undefined;
+  private readonly defaultTypeCode: number;
+  private readonly purchaseCode: number;
+  private readonly refundCode: number;
+  private stringCells: StringCells | null = null;
+  private fieldCells: FieldCells | null = null;
+  readonly timeFormat: TimeFormat;
+  readonly decimalComma: boolean;
+  readonly timeSource: number | undefined;
+  readonly typeSource: number | undefined;
+  readonly orderSource: number | undefined;
+  readonly userColumn: number | undefined;
+  readonly dictSources: readonly { source: number; perUser: boolean }[];
   total = 0;
   minTs = Infinity;
   maxTs = -Infinity;
 
   constructor(private readonly mapping: Mapping, header: string[]) {
-    this.col = mapping.columns;
-    this.times = new TimeReader(mapping.timeFormat);
+    const col = (this.col = mapping.columns);
     for (const t of CANONICAL_TYPES) this.typeDict.code(t);
-    this.userSource = this.col.user ?? this.col.session;
-    const used = new Set(Object.values(this.col));
+    this.defaultTypeCode = this.typeDict.code(mapping.defaultType);
+    this.purchaseCode = this.typeDict.code('purchase');
+    this.refundCode = this.typeDict.code('refund');
+    this.timeFormat = mapping.timeFormat;
+    this.decimalComma = mapping.decimalComma;
+    [this.timeSource, this.typeSource, this.orderSource, this.userColumn] = [col.time, col.type, col.order, col.user];
+    // Without a user column, each session is its own visitor.
+    const userSource = col.user ?? col.session;
+    const used = new Set(Object.values(col));
     const canonical = DICT_FIELDS.flatMap((f): [string, number][] => {
-      const idx = f === 'user' ? this.userSource : this.col[f];
+      const idx = f === 'user' ? userSource : col[f];
       return idx === undefined ? [] : [[f, idx]];
     });
     const extra = header.flatMap((h, i): [string, number][] => (used.has(i) ? [] : [[EXTRA_PREFIX + h, i]]));
     this.dictCols = [...canonical, ...extra].map(([name, source]) => {
       const dict = new Dictionary();
       this.dicts.set(name, dict);
-      return { name, source, dict, id: isIdField(name), perUser: name === 'session' && mapping.sessionPerUser === true, out: new Int32Array(CHUNK_ROWS), lastRaw: null, lastCode: -1 };
+      return { name, source, dict, id: isIdField(name), perUser: name === 'session' && mapping.sessionPerUser === true, out: new Int32Array(CHUNK_ROWS) };
     });
+    this.dictSources = this.dictCols;
     this.buf = this.alloc();
   }
 
@@ -121,64 +132,76 @@ export class EventEncoder {
     return this.n;
   }
 
-  /** Encodes one row; returns why it was rejected, or null. Rejected rows leave no trace. */
+  /** Encodes one row of strings; returns why it was rejected, or null. Rejected rows leave no trace. */
   push(cells: string[]): string | null {
-    const { col, mapping } = this;
-    const rawTime = col.time === undefined ? '' : (cells[col.time] ?? '');
-    if (isMissing(rawTime)) return 'missing time';
-    const ts = this.times.parse(rawTime);
-    if (Number.isNaN(ts)) return `unparsable time '${rawTime}'`;
+    const row = (this.stringCells ??= new StringCells(this));
+    row.cells = cells;
+    return this.encode(row);
+  }
 
-    let type = mapping.defaultType as string;
-    if (col.type !== undefined) {
-      const raw = (cells[col.type] ?? '').trim();
-      if (isMissing(raw)) return 'missing event type';
-      const key = raw.toLowerCase();
-      type = Object.hasOwn(mapping.typeMap, key) ? (mapping.typeMap[key] as string) : key;
-    }
-    const order = col.order === undefined ? '' : (cells[col.order] ?? '');
-    if (mapping.refundOrderPrefix && type === 'purchase' && order.startsWith(mapping.refundOrderPrefix)) type = 'refund';
-    if (type !== this.lastType) {
-      this.lastType = type;
-      this.lastTypeCode = this.typeDict.code(type);
-    }
-    const typeCode = this.lastTypeCode;
-    if (typeCode > 255) return `too many distinct event types (at '${type}')`;
+  /** Encodes record r of delimited bytes, which has one field per header column; as `push`. */
+  pushFields(rows: FieldRows, r: number): string | null {
+    const row = (this.fieldCells ??= new FieldCells(this));
+    row.rows = rows;
+    row.base = rows.first[r] as number;
+    return this.encode(row);
+  }
 
-    const dc = mapping.decimalComma;
-    const rawQty = cell(cells, col.quantity);
-    const qty = rawQty === undefined ? 1 : parseNumber(rawQty, dc);
-    if (Number.isNaN(qty)) return `non-numeric quantity '${rawQty}'`;
-    const rawPrice = cell(cells, col.price);
-    let price = rawPrice === undefined ? NaN : parseNumber(rawPrice, dc);
-    if (rawPrice !== undefined && Number.isNaN(price)) return `non-numeric price '${rawPrice}'`;
-    const rawTotal = cell(cells, col.revenue);
-    const total = rawTotal === undefined ? NaN : parseNumber(rawTotal, dc);
-    if (rawTotal !== undefined && Number.isNaN(total)) return `non-numeric line total '${rawTotal}'`;
-    if (Number.isNaN(price) && !Number.isNaN(total) && qty !== 0) price = total / qty;
+  typeCode(raw: string): number {
+    const t = raw.trim();
+    if (isMissing(t)) return -1;
+    const key = t.toLowerCase();
+    return this.typeDict.code(Object.hasOwn(this.mapping.typeMap, key) ? (this.mapping.typeMap[key] as string) : key);
+  }
+
+  dictCode(c: number, raw: string): number {
+    const col = this.dictCols[c] as DictColumn;
+    return isMissing(raw) ? -1 : col.dict.code(col.id ? normaliseId(raw) : raw.trim());
+  }
+
+  refundOrder(raw: string): boolean {
+    return raw.startsWith(this.mapping.refundOrderPrefix as string);
+  }
+
+  private encode(row: RowCells): string | null {
+    const { col } = this;
+    const ts = col.time === undefined ? NaN : row.time();
+    if (Number.isNaN(ts)) {
+      const raw = col.time === undefined ? '' : row.text(col.time);
+      return isMissing(raw) ? 'missing time' : `unparsable time '${raw}'`;
+    }
+    let type = col.type === undefined ? this.defaultTypeCode : row.type();
+    if (type < 0) return 'missing event type';
+    if (type === this.purchaseCode && this.mapping.refundOrderPrefix && col.order !== undefined && row.refund()) type = this.refundCode;
+    if (type > 255) return `too many distinct event types (at '${this.typeDict.values[type] ?? ''}')`;
+
+    const qty = col.quantity === undefined ? 1 : row.num(col.quantity);
+    const badQty = Number.isNaN(qty) ? bad(row, col.quantity, 'quantity') : null;
+    if (badQty) return badQty;
+    let price = col.price === undefined ? NaN : row.num(col.price);
+    const badPrice = Number.isNaN(price) ? bad(row, col.price, 'price') : null;
+    if (badPrice) return badPrice;
+    const total = col.revenue === undefined ? NaN : row.num(col.revenue);
+    const badTotal = Number.isNaN(total) ? bad(row, col.revenue, 'line total') : null;
+    if (badTotal) return badTotal;
+    const q = Number.isNaN(qty) ? 1 : qty;
+    if (Number.isNaN(price) && !Number.isNaN(total) && q !== 0) price = total / q;
     let revenue = 0;
-    if (type === 'purchase' || type === 'refund') {
-      revenue = Number.isNaN(total) ? price * qty : total;
+    if (type === this.purchaseCode || type === this.refundCode) {
+      revenue = Number.isNaN(total) ? price * q : total;
       if (Number.isNaN(revenue)) revenue = 0;
-      if (type === 'refund' && revenue > 0) revenue = -revenue;
+      if (type === this.refundCode && revenue > 0) revenue = -revenue;
     }
 
     const i = this.n++;
     const b = this.buf;
     b.ts[i] = ts;
-    b.type[i] = typeCode;
+    b.type[i] = type;
     b.price[i] = price;
-    b.quantity[i] = qty;
+    b.quantity[i] = q;
     b.revenue[i] = revenue;
-    for (const c of this.dictCols) {
-      let raw = cells[c.source] ?? '';
-      if (c.perUser && !isMissing(raw)) raw = `${cells[col.user ?? -1] ?? ''}\u001f${raw}`;
-      if (raw !== c.lastRaw) {
-        c.lastRaw = raw;
-        c.lastCode = isMissing(raw) ? -1 : c.dict.code(c.id ? normaliseId(raw) : raw.trim());
-      }
-      c.out[i] = c.lastCode;
-    }
+    const cols = this.dictCols;
+    for (let c = 0; c < cols.length; c++) (cols[c] as DictColumn).out[i] = row.code(c);
     if (ts < this.minTs) this.minTs = ts;
     if (ts > this.maxTs) this.maxTs = ts;
     this.total++;
@@ -265,9 +288,8 @@ function isIdField(name: string): name is DictField {
   return name === 'user' || name === 'session' || name === 'item' || name === 'order';
 }
 
-/** A mapped, non-missing cell, or undefined. */
-function cell(cells: string[], idx: number | undefined): string | undefined {
-  if (idx === undefined) return undefined;
-  const raw = cells[idx] ?? '';
-  return isMissing(raw) ? undefined : raw;
+/** Why a number cell that read as NaN rejects its row: null when it is merely missing. */
+function bad(row: RowCells, idx: number | undefined, what: string): string | null {
+  const raw = idx === undefined ? '' : row.text(idx);
+  return isMissing(raw) ? null : `non-numeric ${what} '${raw}'`;
 }

@@ -1,6 +1,8 @@
-// Streams a source file as batches of string rows, whatever its layout: delimited text through
-// papaparse's incremental parser, aligned text and JSON Lines line by line, JSON arrays whole.
+// Streams a source file as batches of rows, whatever its layout: delimited text as fields of its
+// bytes (csv-fields.ts) or, from text, through papaparse's incremental parser; aligned text and JSON
+// Lines line by line; JSON arrays whole.
 import Papa from 'papaparse';
+import { FieldRows, readFields } from './csv-fields';
 import { flattenRecord, recordToRow, splitAligned } from './sniff';
 import type { SourceInfo } from './types';
 
@@ -13,10 +15,10 @@ export interface RowBatch {
 }
 
 /** Receives batches in order; the reader waits for it, so slow storage slows parsing (backpressure). */
-export type BatchSink = (batch: RowBatch) => Promise<void> | void;
+export type BatchSink<B = RowBatch> = (batch: B) => Promise<void> | void;
 
-/** Decodes a file (gunzipping when asked) into text pieces, counting the raw bytes consumed. */
-export function textStream(blob: Blob, gzip: boolean): { text: ReadableStream<string>; bytesRead: () => number } {
+/** A file's bytes (gunzipped when asked), counting the raw bytes consumed. */
+function byteStream(blob: Blob, gzip: boolean): { bytes: ReadableStream<Uint8Array>; bytesRead: () => number } {
   let bytes = 0;
   const counted = blob.stream().pipeThrough(
     new TransformStream<Uint8Array, Uint8Array>({
@@ -26,8 +28,41 @@ export function textStream(blob: Blob, gzip: boolean): { text: ReadableStream<st
       },
     }),
   );
-  const raw = gzip ? counted.pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>) : counted;
-  return { text: raw.pipeThrough(new TextDecoderStream() as unknown as TransformStream<Uint8Array, string>), bytesRead: () => bytes };
+  return { bytes: gzip ? counted.pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>) : counted, bytesRead: () => bytes };
+}
+
+/** Decodes a file (gunzipping when asked) into text pieces, counting the raw bytes consumed. */
+export function textStream(blob: Blob, gzip: boolean): { text: ReadableStream<string>; bytesRead: () => number } {
+  const { bytes, bytesRead } = byteStream(blob, gzip);
+  return { text: bytes.pipeThrough(new TextDecoderStream() as unknown as TransformStream<Uint8Array, string>), bytesRead };
+}
+
+/** Something that reads rows into a sink and resolves to the number of lines it read, header included. */
+export interface RowReader {
+  read(sink: BatchSink<RowBatch | FieldRows>): Promise<number>;
+}
+
+/** A reader that also says how many bytes of its source it has read, for progress. */
+export interface SourceReader extends RowReader {
+  bytesRead(): number;
+}
+
+/** A reader of a file: delimited text as `FieldRows` straight from its bytes, other layouts as string rows. */
+export function fileReader(blob: Blob, gzip: boolean, info: SourceInfo): SourceReader {
+  let bytesRead = () => 0;
+  return {
+    bytesRead: () => bytesRead(),
+    read: (sink) => {
+      if (info.format === 'delimited') {
+        const b = byteStream(blob, gzip);
+        bytesRead = b.bytesRead;
+        return readFields(b.bytes, info, sink);
+      }
+      const t = textStream(blob, gzip);
+      bytesRead = t.bytesRead;
+      return readRows(t.text, info, sink);
+    },
+  };
 }
 
 /** Reads every data row of a source (the header row skipped) into `sink`; resolves to the number of lines read, header included. */

@@ -1,17 +1,8 @@
 // The loop every import runs over a source, or over one part of a big file in a part worker:
 // rows → encoder → full chunks handed on, bad lines reported.
+import { FieldRows } from '../ingest/csv-fields';
 import type { EventEncoder } from '../ingest/encoder';
-import type { BatchSink } from '../ingest/read-rows';
-
-/** Something that reads rows into a sink and resolves to the number of lines it read. */
-export interface RowReader {
-  read(sink: BatchSink): Promise<number>;
-}
-
-/** A reader that also says how many bytes of its source it has read, for progress. */
-export interface SourceReader extends RowReader {
-  bytesRead(): number;
-}
+import type { RowBatch, RowReader } from '../ingest/read-rows';
 
 /** What the loop reports as it goes. */
 export interface EncodeHooks {
@@ -42,15 +33,43 @@ export async function encodeRows(reader: RowReader, enc: EventEncoder, fields: n
   };
   const lines = await reader.read(async (batch) => {
     hooks.signal?.throwIfAborted();
-    for (const b of batch.broken) reject(b.line, b.reason);
-    rowsRead += batch.broken.length + batch.rows.length;
-    for (let i = 0; i < batch.rows.length; i++) {
-      const row = batch.rows[i] as string[];
-      const reason = row.length === fields ? enc.push(row) : `expected ${fields} fields, found ${row.length}`;
-      if (reason !== null) reject(batch.lines[i] ?? 0, reason);
+    const rows = batch instanceof FieldRows ? fieldRows(batch, enc) : stringRows(batch, enc);
+    rowsRead += rows.count;
+    for (let i = 0; i < rows.count; i++) {
+      const width = rows.width(i);
+      const reason = width < 0 ? rows.broken(i) : width === fields ? rows.push(i) : `expected ${fields} fields, found ${width}`;
+      if (reason !== null) reject(rows.line(i), reason);
       if (enc.full) await hooks.flush();
     }
     await hooks.afterBatch?.(rowsRead, rejected);
   });
   return { lines, rowsRead, rejected };
+}
+
+/** One batch as the loop walks it, whichever reader made it. */
+interface Rows {
+  count: number;
+  /** Fields of row i; -1 for a line that could not be split into fields. */
+  width(i: number): number;
+  line(i: number): number;
+  /** Encodes row i (of the right width): why it was rejected, or null. */
+  push(i: number): string | null;
+  /** Why line i could not be split. */
+  broken(i: number): string;
+}
+
+function fieldRows(f: FieldRows, enc: EventEncoder): Rows {
+  return { count: f.count, width: (i) => f.width(i), line: (i) => f.line[i] as number, push: (i) => enc.pushFields(f, i), broken: () => '' };
+}
+
+/** Lines that could not be split come first, then the rows. */
+function stringRows(b: RowBatch, enc: EventEncoder): Rows {
+  const nb = b.broken.length;
+  return {
+    count: nb + b.rows.length,
+    width: (i) => (i < nb ? -1 : (b.rows[i - nb] as string[]).length),
+    line: (i) => (i < nb ? (b.broken[i] as RowBatch['broken'][number]).line : (b.lines[i - nb] ?? 0)),
+    push: (i) => enc.push(b.rows[i - nb] as string[]),
+    broken: (i) => (b.broken[i] as RowBatch['broken'][number]).reason,
+  };
 }

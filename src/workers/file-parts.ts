@@ -1,7 +1,7 @@
 // Big plain-text files are cut at record boundaries into parts that part workers encode side by
 // side; each part's chunks travel back to the importing worker with the dictionary values they use.
 import { EventEncoder, type DictDelta, type EncodedChunk } from '../ingest/encoder';
-import { readRows, textStream } from '../ingest/read-rows';
+import { fileReader } from '../ingest/read-rows';
 import type { Mapping, SourceInfo } from '../ingest/types';
 import { encodeRows, type EncodeCounts } from './encode-rows';
 
@@ -40,18 +40,18 @@ export type ChunkSender = (c: PartChunk) => Promise<void>;
 /** Encodes one part with its own encoder, sending each chunk as it fills up and the rest at the end. */
 export async function encodePart(part: FilePart, mapping: Mapping, send: ChunkSender): Promise<PartResult> {
   const enc = new EventEncoder(mapping, part.info.header);
-  const stream = textStream(part.file.slice(part.start, part.end), false);
+  const reader = fileReader(part.file.slice(part.start, part.end), false, part.info);
   const rejections: PartResult['rejections'] = [];
   // One chunk waits to be taken while the next is encoded, so the part does not stall on the
   // importer's writes (two chunks buffered at most).
   let sending: Promise<void> = Promise.resolve();
   const flush = async () => {
-    const c = { chunk: enc.take(), delta: enc.takeDelta(), bytes: stream.bytesRead() };
+    const c = { chunk: enc.take(), delta: enc.takeDelta(), bytes: reader.bytesRead() };
     await sending;
     sending = send(c);
     sending.catch(() => undefined); // observed by the next flush or the end
   };
-  const counts = await encodeRows({ read: (sink) => readRows(stream.text, part.info, sink) }, enc, part.info.header.length, {
+  const counts = await encodeRows(reader, enc, part.info.header.length, {
     reject: (line, reason) => rejections.push({ line, reason }),
     flush,
   });

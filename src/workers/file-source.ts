@@ -1,11 +1,10 @@
 // Files as row sources: head sniffing, gzip detection, hashing and streaming reads.
 import { createSHA256 } from 'hash-wasm';
-import { readRows, textStream } from '../ingest/read-rows';
+import { fileReader, textStream, type SourceReader } from '../ingest/read-rows';
 import { binaryReason, isGzip, sniffSource } from '../ingest/sniff';
 import { splitOffsets } from '../ingest/split';
 import type { SourceInfo } from '../ingest/types';
 import { MAX_PARTS, MIN_PART_BYTES, type FilePart } from './file-parts';
-import type { SourceReader } from './encode-rows';
 import type { RowSource } from './import-job';
 
 /** Bytes of decoded text the sniffer looks at. */
@@ -121,13 +120,5 @@ export function fileSource(file: File, gzip: boolean, info: SourceInfo): RowSour
 }
 
 function blobSource(blob: Blob, meta: RowSource['file'], gzip: boolean, info: SourceInfo): SourceReader & Pick<RowSource, 'file'> {
-  let stream: ReturnType<typeof textStream> | null = null;
-  return {
-    file: meta,
-    bytesRead: () => stream?.bytesRead() ?? 0,
-    read: (sink) => {
-      stream = textStream(blob, gzip);
-      return readRows(stream.text, info, sink);
-    },
-  };
+  return { file: meta, ...fileReader(blob, gzip, info) };
 }

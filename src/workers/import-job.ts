@@ -7,7 +7,7 @@ import type { ShopLensDb } from '../storage/db';
 import { beginImport, deleteDataset, finishImport, putChunk } from '../storage/dataset-repo';
 import { rememberMapping } from '../storage/mapping-repo';
 import type { Rejection, SourceFile } from '../storage/schema';
-import type { SourceReader } from './encode-rows';
+import type { SourceReader } from '../ingest/read-rows';
 import type { FilePart } from './file-parts';
 import { readParts, SOURCE_STRIDE, type PartRunner } from './read-parts';
 

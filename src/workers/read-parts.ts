@@ -2,7 +2,8 @@
 // by side. Their chunks are translated to this import's dictionary codes and stored in file order.
 import type { EncodedChunk, EventEncoder } from '../ingest/encoder';
 import type { Mapping } from '../ingest/types';
-import { encodeRows, type EncodeCounts, type SourceReader } from './encode-rows';
+import type { SourceReader } from '../ingest/read-rows';
+import { encodeRows, type EncodeCounts } from './encode-rows';
 import type { ChunkSender, FilePart, PartResult } from './file-parts';
 
 /** Runs one part of a file in a worker of its own, until done or `signal` aborts it. */

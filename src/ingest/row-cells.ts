@@ -1,0 +1,189 @@
+// The two ways the encoder reads a row's mapped cells: from strings (JSON, aligned text, tests) or
+// straight from the bytes of delimited text. Both turn a cell's text into a value by the same rules;
+// they differ only in what they remember to avoid doing it twice.
+import { ByteCache } from './byte-cache';
+import type { FieldRows } from './csv-fields';
+import { isMissing } from './infer';
+import { parseNumber, parsePlainNumber, parseTime, unixToMs } from './parse-value';
+import { TimeReader } from './time-reader';
+import type { TimeFormat } from './types';
+
+/** Distinct times remembered by bytes per import. */
+const TIME_CACHE_LIMIT = 200_000;
+
+/** How cell text becomes values: the encoder's rules, shared by both readers. */
+export interface CellRules {
+  readonly timeFormat: TimeFormat;
+  readonly decimalComma: boolean;
+  /** Source index of the time, type and order columns. */
+  readonly timeSource: number | undefined;
+  readonly typeSource: number | undefined;
+  readonly orderSource: number | undefined;
+  /** Source index of the user column, which per-user session ids are joined to. */
+  readonly userColumn: number | undefined;
+  /** Where each dictionary column's value comes from; `perUser` for session ids made per user. */
+  readonly dictSources: readonly { source: number; perUser: boolean }[];
+  /** Type code of an event-type cell, -1 when missing. */
+  typeCode(raw: string): number;
+  /** Dictionary code of dictionary column c's value, -1 when missing. */
+  dictCode(c: number, raw: string): number;
+  /** True when an order id marks a refund. */
+  refundOrder(raw: string): boolean;
+}
+
+/** A row's mapped cells as the encoder reads them. */
+export interface RowCells {
+  /** A cell's text ('' when absent). */
+  text(i: number): string;
+  /** Epoch ms of the time cell; NaN when missing or unparsable. */
+  time(): number;
+  /** Code of the event-type cell; -1 when missing. */
+  type(): number;
+  /** A number cell; NaN when missing or no number. */
+  num(i: number): number;
+  /** True when the order cell marks a refund. */
+  refund(): boolean;
+  /** Dictionary code of dictionary column c; -1 when missing. */
+  code(c: number): number;
+}
+
+/** A number cell's value: NaN when missing or no number. */
+function numberOf(raw: string, decimalComma: boolean): number {
+  return isMissing(raw) ? NaN : parseNumber(raw, decimalComma);
+}
+
+/** A time cell's epoch ms: NaN when missing or unparsable. */
+function timeOf(raw: string, format: TimeFormat): number {
+  return isMissing(raw) ? NaN : parseTime(raw, format);
+}
+
+/** The raw value of dictionary column c: its cell, joined to the user's for per-user sessions. */
+function dictRaw(rules: CellRules, c: number, cells: RowCells): string {
+  const { source, perUser } = rules.dictSources[c] as CellRules['dictSources'][number];
+  const raw = cells.text(source);
+  if (!perUser || isMissing(raw)) return raw;
+  return `${rules.userColumn === undefined ? '' : cells.text(rules.userColumn)}\u001f${raw}`;
+}
+
+/** Dictionary codes of text values, with each column's previous raw value and code remembered. */
+class LastCodes {
+  private readonly raw: (string | null)[];
+  private readonly codes: number[];
+
+  constructor(private readonly rules: CellRules) {
+    this.raw = rules.dictSources.map(() => null);
+    this.codes = rules.dictSources.map(() => -1);
+  }
+
+  code(c: number, raw: string): number {
+    if (raw !== this.raw[c]) {
+      this.raw[c] = raw;
+      this.codes[c] = this.rules.dictCode(c, raw);
+    }
+    return this.codes[c] as number;
+  }
+}
+
+/** Cells of string rows; the previous row's raw values are remembered per column. */
+export class StringCells implements RowCells {
+  cells: string[] = [];
+  private readonly times: TimeReader;
+  private readonly last: LastCodes;
+  private lastType: string | null = null;
+  private lastTypeCode = -1;
+
+  constructor(private readonly rules: CellRules) {
+    this.times = new TimeReader(rules.timeFormat);
+    this.last = new LastCodes(rules);
+  }
+
+  text(i: number): string {
+    return this.cells[i] ?? '';
+  }
+
+  time(): number {
+    const raw = this.text(this.rules.timeSource ?? -1);
+    return isMissing(raw) ? NaN : this.times.parse(raw);
+  }
+
+  type(): number {
+    const raw = this.text(this.rules.typeSource ?? -1);
+    if (raw !== this.lastType) {
+      this.lastType = raw;
+      this.lastTypeCode = this.rules.typeCode(raw);
+    }
+    return this.lastTypeCode;
+  }
+
+  num(i: number): number {
+    return numberOf(this.text(i), this.rules.decimalComma);
+  }
+
+  refund(): boolean {
+    return this.rules.refundOrder(this.text(this.rules.orderSource ?? -1));
+  }
+
+  code(c: number): number {
+    return this.last.code(c, dictRaw(this.rules, c, this));
+  }
+}
+
+/** Cells of one record of delimited bytes (whose width the caller has checked); values are remembered by their bytes. */
+export class FieldCells implements RowCells {
+  rows!: FieldRows;
+  /** Index of the record's first field in `rows`. */
+  base = 0;
+  /** Remembered times by bytes; none for unix times, which are read as numbers. */
+  private readonly timeCache: ByteCache | null;
+  private readonly typeCache: ByteCache;
+  private readonly refundCache: ByteCache;
+  /** Per dictionary column; none for per-user sessions, which join two cells and are read as text. */
+  private readonly dictCaches: (ByteCache | null)[];
+  private readonly last: LastCodes;
+
+  constructor(private readonly rules: CellRules) {
+    const { timeFormat } = rules;
+    this.timeCache = timeFormat === 'unix-auto' ? null : new ByteCache((raw) => timeOf(raw, timeFormat), TIME_CACHE_LIMIT);
+    this.typeCache = new ByteCache((raw) => rules.typeCode(raw));
+    this.refundCache = new ByteCache((raw) => (rules.refundOrder(raw) ? 1 : 0));
+    this.dictCaches = rules.dictSources.map((d, c) => (!d.perUser ? new ByteCache((raw) => rules.dictCode(c, raw)) : null));
+    this.last = new LastCodes(rules);
+  }
+
+  text(i: number): string {
+    return this.rows.text(this.base + i);
+  }
+
+  time(): number {
+    const i = this.rules.timeSource;
+    if (i === undefined) return NaN;
+    if (this.timeCache) return this.timeCache.get(this.rows, this.base + i);
+    const v = this.plain(i, false);
+    return Number.isNaN(v) ? timeOf(this.text(i), 'unix-auto') : unixToMs(v);
+  }
+
+  type(): number {
+    return this.typeCache.get(this.rows, this.base + (this.rules.typeSource ?? 0));
+  }
+
+  num(i: number): number {
+    const v = this.plain(i, this.rules.decimalComma);
+    return Number.isNaN(v) ? numberOf(this.text(i), this.rules.decimalComma) : v;
+  }
+
+  refund(): boolean {
+    return this.refundCache.get(this.rows, this.base + (this.rules.orderSource ?? 0)) === 1;
+  }
+
+  code(c: number): number {
+    const cache = this.dictCaches[c];
+    if (!cache) return this.last.code(c, dictRaw(this.rules, c, this));
+    return cache.get(this.rows, this.base + (this.rules.dictSources[c] as CellRules['dictSources'][number]).source);
+  }
+
+  /** A number written plainly in an unquoted field, or NaN (then read as text). */
+  private plain(i: number, decimalComma: boolean): number {
+    const f = this.base + i;
+    return this.rows.quoted(f) ? NaN : parsePlainNumber(this.rows.bytes, this.rows.start[f] as number, this.rows.end[f] as number, decimalComma);
+  }
+}
