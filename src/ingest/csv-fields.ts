@@ -6,6 +6,26 @@ const CR = 0x0d;
 const QUOTE = 0x22;
 
 const decoder = new TextDecoder();
+/** Longest field decoded by char codes: below this, a TextDecoder call costs more than the loop. */
+const SHORT = 32;
+/** One reusable array per length, so building a short string allocates only the string. */
+const codeArrays = Array.from({ length: SHORT + 1 }, (_, n) => new Array<number>(n).fill(0));
+
+/** UTF-8 text of bytes[s, e); short ASCII fields (ids, times, codes) skip the TextDecoder call. */
+function decode(bytes: Uint8Array, s: number, e: number): string {
+  const n = e - s;
+  if (n <= SHORT) {
+    const codes = codeArrays[n] as number[];
+    let i = 0;
+    for (; i < n; i++) {
+      const c = bytes[s + i] as number;
+      if (c >= 0x80) break;
+      codes[i] = c;
+    }
+    if (i === n) return String.fromCharCode.apply(null, codes);
+  }
+  return decoder.decode(bytes.subarray(s, e));
+}
 
 /** Blank as String.prototype.trim sees it, for the ASCII range: tab, newlines, vertical tab, form feed, space. */
 const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
@@ -34,10 +54,10 @@ export class FieldRows {
   text(f: number): string {
     const s = this.start[f] as number;
     const e = this.end[f] as number;
-    if (this.bytes[s] !== QUOTE || s === e) return decoder.decode(this.bytes.subarray(s, e));
+    if (this.bytes[s] !== QUOTE || s === e) return decode(this.bytes, s, e);
     // Papaparse keeps an unterminated field's text as it is, and undoubles the quotes of a closed one.
-    if (f === this.open) return decoder.decode(this.bytes.subarray(s + 1, e));
-    const t = decoder.decode(this.bytes.subarray(s + 1, e - 1));
+    if (f === this.open) return decode(this.bytes, s + 1, e);
+    const t = decode(this.bytes, s + 1, e - 1);
     return t.includes('""') ? t.replaceAll('""', '"') : t;
   }
 

@@ -86,6 +86,7 @@ export class EventEncoder implements CellRules {
   readonly typeSource: number | undefined;
   readonly orderSource: number | undefined;
   readonly userColumn: number | undefined;
+  readonly refundPrefix: string;
   readonly dictSources: readonly { source: number; perUser: boolean }[];
   total = 0;
   minTs = Infinity;
@@ -99,6 +100,7 @@ export class EventEncoder implements CellRules {
     this.refundCode = this.typeDict.code('refund');
     this.timeFormat = mapping.timeFormat;
     this.decimalComma = mapping.decimalComma;
+    this.refundPrefix = mapping.refundOrderPrefix ?? '';
     [this.timeSource, this.typeSource, this.orderSource, this.userColumn] = [col.time, col.type, col.order, col.user];
     // Without a user column, each session is its own visitor.
     const userSource = col.user ?? col.session;
@@ -159,10 +161,6 @@ export class EventEncoder implements CellRules {
     return isMissing(raw) ? -1 : col.dict.code(col.id ? normaliseId(raw) : raw.trim());
   }
 
-  refundOrder(raw: string): boolean {
-    return raw.startsWith(this.mapping.refundOrderPrefix as string);
-  }
-
   private encode(row: RowCells): string | null {
     const { col } = this;
     const ts = col.time === undefined ? NaN : row.time();
@@ -172,7 +170,7 @@ export class EventEncoder implements CellRules {
     }
     let type = col.type === undefined ? this.defaultTypeCode : row.type();
     if (type < 0) return 'missing event type';
-    if (type === this.purchaseCode && this.mapping.refundOrderPrefix && col.order !== undefined && row.refund()) type = this.refundCode;
+    if (type === this.purchaseCode && this.refundPrefix && col.order !== undefined && row.refund()) type = this.refundCode;
     if (type > 255) return `too many distinct event types (at '${this.typeDict.values[type] ?? ''}')`;
 
     const qty = col.quantity === undefined ? 1 : row.num(col.quantity);
@@ -212,9 +210,15 @@ export class EventEncoder implements CellRules {
   take(): EncodedChunk {
     const n = this.n;
     const b = this.buf;
-    const cut = (a: Float64Array | Int32Array | Uint8Array): ArrayBuffer => a.slice(0, n).buffer as ArrayBuffer;
+    // A full chunk hands over its arrays and the encoder starts new ones; a partial one is copied to size.
+    const whole = n === CHUNK_ROWS;
+    const cut = (a: Float64Array | Int32Array | Uint8Array): ArrayBuffer => (whole ? a : a.slice(0, n)).buffer as ArrayBuffer;
     const columns: Record<string, ArrayBuffer> = { ts: cut(b.ts), type: cut(b.type), price: cut(b.price), quantity: cut(b.quantity), revenue: cut(b.revenue) };
-    for (const c of this.dictCols) columns[c.name] = cut(c.out);
+    for (const c of this.dictCols) {
+      columns[c.name] = cut(c.out);
+      if (whole) c.out = new Int32Array(CHUNK_ROWS);
+    }
+    if (whole) this.buf = this.alloc();
     this.n = 0;
     return { rows: n, columns };
   }

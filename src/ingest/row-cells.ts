@@ -27,8 +27,8 @@ export interface CellRules {
   typeCode(raw: string): number;
   /** Dictionary code of dictionary column c's value, -1 when missing. */
   dictCode(c: number, raw: string): number;
-  /** True when an order id marks a refund. */
-  refundOrder(raw: string): boolean;
+  /** Order ids that start with this mark refunds ('' when none do). */
+  readonly refundPrefix: string;
 }
 
 /** A row's mapped cells as the encoder reads them. */
@@ -120,7 +120,7 @@ export class StringCells implements RowCells {
   }
 
   refund(): boolean {
-    return this.rules.refundOrder(this.text(this.rules.orderSource ?? -1));
+    return this.text(this.rules.orderSource ?? -1).startsWith(this.rules.refundPrefix);
   }
 
   code(c: number): number {
@@ -136,7 +136,8 @@ export class FieldCells implements RowCells {
   /** Remembered times by bytes; none for unix times, which are read as numbers. */
   private readonly timeCache: ByteCache | null;
   private readonly typeCache: ByteCache;
-  private readonly refundCache: ByteCache;
+  /** The refund prefix in UTF-8. */
+  private readonly refundBytes: Uint8Array;
   /** Per dictionary column; none for per-user sessions, which join two cells and are read as text. */
   private readonly dictCaches: (ByteCache | null)[];
   private readonly last: LastCodes;
@@ -145,7 +146,7 @@ export class FieldCells implements RowCells {
     const { timeFormat } = rules;
     this.timeCache = timeFormat === 'unix-auto' ? null : new ByteCache((raw) => timeOf(raw, timeFormat), TIME_CACHE_LIMIT);
     this.typeCache = new ByteCache((raw) => rules.typeCode(raw));
-    this.refundCache = new ByteCache((raw) => (rules.refundOrder(raw) ? 1 : 0));
+    this.refundBytes = new TextEncoder().encode(rules.refundPrefix);
     this.dictCaches = rules.dictSources.map((d, c) => (!d.perUser ? new ByteCache((raw) => rules.dictCode(c, raw)) : null));
     this.last = new LastCodes(rules);
   }
@@ -172,7 +173,15 @@ export class FieldCells implements RowCells {
   }
 
   refund(): boolean {
-    return this.refundCache.get(this.rows, this.base + (this.rules.orderSource ?? 0)) === 1;
+    const i = this.rules.orderSource ?? 0;
+    const f = this.base + i;
+    const { bytes } = this.rows;
+    if (this.rows.quoted(f)) return this.text(i).startsWith(this.rules.refundPrefix);
+    const s = this.rows.start[f] as number;
+    const prefix = this.refundBytes;
+    if ((this.rows.end[f] as number) - s < prefix.length) return false;
+    for (let k = 0; k < prefix.length; k++) if (bytes[s + k] !== prefix[k]) return false;
+    return true;
   }
 
   code(c: number): number {

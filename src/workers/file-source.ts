@@ -65,6 +65,17 @@ function hex(digest: ArrayBuffer): string {
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** How files are hashed: in this thread, unless the worker has handed hashing to another (`hashWith`). */
+let hasher: (file: Blob) => Promise<string> = (file) => hashFile(file);
+
+/**
+ * Hashes files with `hash` from now on. The ingest worker hashes in a part worker, so that a hash
+ * still running when the user starts the import does not hold up the thread that parses.
+ */
+export function hashWith(hash: (file: Blob) => Promise<string>): void {
+  hasher = hash;
+}
+
 /**
  * Hashes of the files of the current choice, by name, size and date: inspect starts them, the
  * duplicate check and the import await them.
@@ -84,7 +95,7 @@ export function hashOnce(file: File): Promise<string> {
   const key = `${file.name}\u001f${file.size}\u001f${file.lastModified}`;
   let h = hashes.get(key);
   if (!h) {
-    h = hashQueue.then(() => hashFile(file));
+    h = hashQueue.then(() => hasher(file));
     hashQueue = h.catch(() => undefined);
     hashes.set(key, h);
     h.catch(() => hashes.delete(key));

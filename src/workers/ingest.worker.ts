@@ -2,20 +2,26 @@
 import { expose, proxy } from 'comlink';
 import { getDb } from '../storage/db';
 import { demoImport } from './demo-source';
-import { fileSource } from './file-source';
+import { fileSource, hashWith } from './file-source';
 import { runImport, type Parallel } from './import-job';
 import { findDuplicates, inspectFiles } from './inspect';
 import type { IngestApi, PartApi } from './protocol';
 import { workerHandle } from './worker-handle';
 
-/** Big files are cut into one part per core; each part but the first gets a part worker. */
+const partWorker = () => workerHandle<PartApi>(() => new Worker(new URL('./part.worker.ts', import.meta.url), { type: 'module' }));
+
+/** Big files are cut into one part per core; each part but the first gets a part worker of its own. */
 const parallel: Parallel = {
   parts: navigator.hardwareConcurrency || 1,
   run: (part, mapping, send, signal) => {
-    const handle = workerHandle<PartApi>(() => new Worker(new URL('./part.worker.ts', import.meta.url), { type: 'module' }));
+    const handle = partWorker();
     return handle.call((api) => api.encode(part, mapping, proxy(send)), signal).finally(() => handle.terminate());
   },
 };
+
+/** Files are hashed in one long-lived part worker, one after another, off this thread. */
+const hashing = partWorker();
+hashWith((file) => hashing.call((api) => api.hash(file)));
 
 const api: IngestApi = {
   inspect: (files) => inspectFiles(getDb(), files),

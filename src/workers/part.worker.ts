@@ -1,11 +1,13 @@
 // Part worker: encodes one byte range of a big file for the ingest worker (file-parts.ts); chunks
-// travel back as transferred buffers.
+// travel back as transferred buffers. It also hashes files, off the ingest worker's thread.
 import { expose, transfer } from 'comlink';
 import { encodePart } from './file-parts';
+import { hashFile } from './file-source';
 import type { PartApi } from './protocol';
 
 const api: PartApi = {
   encode: (part, mapping, send) => encodePart(part, mapping, (c) => send(transfer(c, Object.values(c.chunk.columns)))),
+  hash: (file) => hashFile(file),
 };
 
 expose(api);

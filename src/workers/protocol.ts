@@ -61,9 +61,11 @@ export interface IngestApi {
   importDemo(req: DemoImportRequest, onProgress: (p: ImportProgress) => void): Promise<number>;
 }
 
-/** A part worker: encodes one byte range of a big file for the ingest worker, chunk by chunk. */
+/** A part worker: encodes one byte range of a big file for the ingest worker, chunk by chunk, or hashes a file. */
 export interface PartApi {
   encode(part: FilePart, mapping: Mapping, send: ChunkSender): Promise<PartResult>;
+  /** The file's SHA-256 (hex), as `hashFile` computes it. */
+  hash(file: Blob): Promise<string>;
 }
 
 /** A funnel as the UI asks for it (segments are attached in the worker). */
