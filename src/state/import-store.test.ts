@@ -9,7 +9,7 @@ const worker = vi.hoisted(() => ({
   imported: [] as string[][],
 }));
 
-vi.mock('../workers/compute-client', () => ({ warmCompute: () => undefined }));
+vi.mock('../workers/compute-client', () => ({ handOverPort: () => new MessageChannel().port1, evictDataset: async () => undefined }));
 vi.mock('../workers/ingest-client', () => ({
   inspectFiles: async (files: File[]): Promise<Partial<InspectResult>> => ({
     files: files.map((f) => ({ name: f.name, size: f.size, gzip: false })),

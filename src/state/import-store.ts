@@ -3,7 +3,7 @@ import { create } from 'zustand';
 import type { Mapping } from '../ingest/types';
 import { deleteDataset } from '../storage/dataset-repo';
 import { getDb } from '../storage/db';
-import { warmCompute } from '../workers/compute-client';
+import { evictDataset, handOverPort } from '../workers/compute-client';
 import { findDuplicates, importDemo, importFiles, inspectFiles } from '../workers/ingest-client';
 import { DEMO_SEED, type Duplicate, type ImportProgress, type InspectResult } from '../workers/protocol';
 
@@ -42,17 +42,20 @@ function nameFrom(files: File[]): string {
 }
 
 /** Runs one import job with cancel support and cleanup of the partial dataset on any failure. */
-async function run(set: (p: ImportPhase) => void, name: string, job: (id: string, signal: AbortSignal, onProgress: (p: ImportProgress) => void) => Promise<number>) {
+async function run(set: (p: ImportPhase) => void, name: string, job: (id: string, signal: AbortSignal, onProgress: (p: ImportProgress) => void, handOver: MessagePort) => Promise<number>) {
   controller?.abort();
   const ctl = (controller = new AbortController());
   const datasetId = crypto.randomUUID();
   set({ kind: 'importing', name, progress: null });
-  warmCompute(); // the overview opens there once the import is done
+  // The overview opens in the compute worker once the import is done; it gets the chunks as they are stored.
+  const handOver = handOverPort(datasetId);
   try {
-    await job(datasetId, ctl.signal, (progress) => !ctl.signal.aborted && set({ kind: 'importing', name, progress }));
+    await job(datasetId, ctl.signal, (progress) => !ctl.signal.aborted && set({ kind: 'importing', name, progress }), handOver);
     set({ kind: 'done', datasetId });
   } catch (e) {
-    // The worker deletes its partial dataset on errors; after a cancel it was terminated, so we do.
+    // The worker deletes its partial dataset on errors; after a cancel it was terminated, so we do,
+    // and the compute worker drops what it was handed.
+    void evictDataset(datasetId);
     await deleteDataset(getDb(), datasetId);
     set(ctl.signal.aborted ? { kind: 'idle' } : { kind: 'error', message: (e as Error).message });
   } finally {
@@ -98,12 +101,12 @@ export const useImportStore = create<ImportStore>((set, get) => {
       const keep = p.files.map((f, i) => ({ f, meta: p.inspected.files[i] })).filter((x) => !dup.has(x.f.name));
       if (keep.length === 0) return;
       const inspected = { ...p.inspected, files: keep.flatMap((x) => (x.meta ? [x.meta] : [])) };
-      await run(setPhase, p.name, (datasetId, signal, onProgress) =>
-        importFiles({ datasetId, name: p.name, files: keep.map((x) => x.f), inspected, mapping: p.mapping, preset: p.preset }, onProgress, signal));
+      await run(setPhase, p.name, (datasetId, signal, onProgress, handOver) =>
+        importFiles({ datasetId, name: p.name, files: keep.map((x) => x.f), inspected, mapping: p.mapping, preset: p.preset }, onProgress, handOver, signal));
     },
     async startDemo() {
       newChoice();
-      await run(setPhase, 'Demo store', (datasetId, signal, onProgress) => importDemo({ datasetId, seed: DEMO_SEED }, onProgress, signal));
+      await run(setPhase, 'Demo store', (datasetId, signal, onProgress, handOver) => importDemo({ datasetId, seed: DEMO_SEED }, onProgress, handOver, signal));
     },
     cancel() {
       const p = get().phase;

@@ -1,5 +1,5 @@
 // Main-thread facade of the compute worker.
-import type { Remote } from 'comlink';
+import { transfer, type Remote } from 'comlink';
 import type { ComputeApi, Overview } from './protocol';
 import { workerHandle } from './worker-handle';
 
@@ -20,7 +20,13 @@ export function evictDataset(datasetId: string): Promise<void> {
   return compute((api) => api.evict(datasetId));
 }
 
-/** Starts the compute worker before its first call, so an import's overview does not wait for it to load. */
-export function warmCompute(): void {
-  void compute(() => Promise.resolve());
+/**
+ * Starts the compute worker for an import of `datasetId` and returns a port for the importing
+ * worker: every chunk it stores comes over this port too, so the overview that opens after the
+ * import reads nothing back from storage (hand-over.ts).
+ */
+export function handOverPort(datasetId: string): MessagePort {
+  const { port1, port2 } = new MessageChannel();
+  void compute((api) => api.receive(datasetId, transfer(port1, [port1])));
+  return port2;
 }

@@ -4,14 +4,19 @@ import { overview } from '../analytics/overview';
 import { getDb } from '../storage/db';
 import * as q from './analysis';
 import { loadDataset, type LoadedDataset } from './dataset-loader';
+import { receiveHandOver, type HandedChunk } from './hand-over';
 import { ensureRuntime, selfTest } from './runtime';
 import type { ComputeApi } from './protocol';
 
 let cached: { id: string; data: Promise<LoadedDataset> } | null = null;
+/** Chunks an import is handing over, for the new dataset's first load. */
+let incoming: { id: string; chunks: Promise<HandedChunk[] | null> } | null = null;
 
 function load(id: string): Promise<LoadedDataset> {
   if (cached?.id !== id) {
-    const data = loadDataset(getDb(), id);
+    const handed = incoming?.id === id ? incoming.chunks : null;
+    if (handed) incoming = null;
+    const data = loadDataset(getDb(), id, handed);
     cached = { id, data };
     data.catch(() => {
       if (cached?.data === data) cached = null;
@@ -49,6 +54,10 @@ const api: ComputeApi = {
   },
   evict: async (id) => {
     if (cached?.id === id) cached = null;
+    if (incoming?.id === id) incoming = null;
+  },
+  receive: async (id, port) => {
+    incoming = { id, chunks: receiveHandOver(port) };
   },
 };
 

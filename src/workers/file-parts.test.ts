@@ -87,7 +87,7 @@ describe('a big file read in parts', () => {
     const mapping = { ...ins.guess.mapping, columns: { ...ins.guess.mapping.columns, price: 4 } };
     for (const [id, parallel] of [['one', undefined], ['three', { parts: 3, run: inThread }]] as const) {
       const spec = { datasetId: id, name: id, header: ins.info.header, mapping, preset: ins.guess.preset };
-      await runImport(db, spec, files.map((f) => fileSource(f, false, ins.info)), () => undefined, parallel);
+      await runImport(db, spec, files.map((f) => fileSource(f, false, ins.info)), () => undefined, { parallel });
     }
     const one = await loadRejections(db, 'one');
     expect(one.filter((r) => r.file === 'small.csv')).toEqual([{ file: 'small.csv', line: 2, reason: "non-numeric price 'oops'" }, { file: 'small.csv', line: 2, reason: "non-numeric price 'oops'" }]);

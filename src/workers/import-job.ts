@@ -8,6 +8,7 @@ import { beginImport, deleteDataset, finishImport, putChunk } from '../storage/d
 import { rememberMapping } from '../storage/mapping-repo';
 import type { Rejection, SourceFile } from '../storage/schema';
 import type { SourceReader } from '../ingest/read-rows';
+import type { HandOverSender } from './hand-over';
 import type { FilePart } from './file-parts';
 import { readParts, SOURCE_STRIDE, type PartRunner } from './read-parts';
 
@@ -62,19 +63,30 @@ export interface Parallel {
   run: PartRunner;
 }
 
+/** How an import runs besides its spec and sources: all optional. */
+export interface ImportOptions {
+  /** Big files are read in parts side by side. */
+  parallel?: Parallel;
+  /** Each stored chunk is handed over to the compute worker too. */
+  handOver?: HandOverSender;
+}
+
 /** Runs an import under a Web Lock named after the dataset; returns the stored row count. */
-export function runImport(db: ShopLensDb, spec: ImportSpec, sources: RowSource[], onProgress: (p: ImportProgress) => void, parallel?: Parallel): Promise<number> {
+export function runImport(db: ShopLensDb, spec: ImportSpec, sources: RowSource[], onProgress: (p: ImportProgress) => void, options: ImportOptions = {}): Promise<number> {
   return withLock(importLockName(spec.datasetId), async () => {
     try {
-      return await importAll(db, spec, sources, onProgress, parallel);
+      const rows = await importAll(db, spec, sources, onProgress, options);
+      options.handOver?.end(true);
+      return rows;
     } catch (e) {
+      options.handOver?.end(false);
       await deleteDataset(db, spec.datasetId);
       throw friendly(e);
     }
   });
 }
 
-async function importAll(db: ShopLensDb, spec: ImportSpec, sources: RowSource[], onProgress: (p: ImportProgress) => void, parallel?: Parallel): Promise<number> {
+async function importAll(db: ShopLensDb, spec: ImportSpec, sources: RowSource[], onProgress: (p: ImportProgress) => void, { parallel, handOver }: ImportOptions): Promise<number> {
   const started = performance.now();
   await beginImport(db, { id: spec.datasetId, name: spec.name, createdAt: Date.now(), preset: spec.preset, mapping: spec.mapping, header: spec.header, labels: spec.labels });
   const enc = new EventEncoder(spec.mapping, spec.header);
@@ -90,7 +102,10 @@ async function importAll(db: ShopLensDb, spec: ImportSpec, sources: RowSource[],
   const writeChunk = async (chunk: EncodedChunk, index: number) => {
     chunkBytes += Object.values(chunk.columns).reduce((s, b) => s + b.byteLength, 0);
     const before = writing;
-    writing = before.then(() => putChunk(db, { datasetId: spec.datasetId, index, ...chunk }));
+    writing = before.then(async () => {
+      await putChunk(db, { datasetId: spec.datasetId, index, ...chunk });
+      handOver?.chunk(index, chunk); // stored (cloned) by now, so its buffers can move
+    });
     writing.catch(() => undefined); // observed by the next writer or the final await
     await before;
   };

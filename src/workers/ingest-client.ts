@@ -1,5 +1,5 @@
 // Main-thread facade of the ingest worker.
-import { proxy } from 'comlink';
+import { proxy, transfer } from 'comlink';
 import type { DemoImportRequest, Duplicate, FileImportRequest, ImportProgress, IngestApi, InspectResult } from './protocol';
 import { workerHandle } from './worker-handle';
 
@@ -15,12 +15,15 @@ export function findDuplicates(files: File[], signal?: AbortSignal): Promise<Dup
   return handle.call((api) => api.duplicates(files), signal);
 }
 
-/** Imports confirmed files; cancelling terminates the worker (the caller removes the partial dataset). */
-export function importFiles(req: FileImportRequest, onProgress: (p: ImportProgress) => void, signal?: AbortSignal): Promise<number> {
-  return handle.call((api) => api.importFiles(req, proxy(onProgress)), signal);
+/**
+ * Imports confirmed files; cancelling terminates the worker (the caller removes the partial
+ * dataset). Stored chunks are also sent on `handOver` (`handOverPort`).
+ */
+export function importFiles(req: FileImportRequest, onProgress: (p: ImportProgress) => void, handOver: MessagePort, signal?: AbortSignal): Promise<number> {
+  return handle.call((api) => api.importFiles(req, proxy(onProgress), transfer(handOver, [handOver])), signal);
 }
 
-/** Generates and stores the demo store. */
-export function importDemo(req: DemoImportRequest, onProgress: (p: ImportProgress) => void, signal?: AbortSignal): Promise<number> {
-  return handle.call((api) => api.importDemo(req, proxy(onProgress)), signal);
+/** Generates and stores the demo store; as `importFiles`. */
+export function importDemo(req: DemoImportRequest, onProgress: (p: ImportProgress) => void, handOver: MessagePort, signal?: AbortSignal): Promise<number> {
+  return handle.call((api) => api.importDemo(req, proxy(onProgress), transfer(handOver, [handOver])), signal);
 }

@@ -3,6 +3,7 @@ import { expose, proxy } from 'comlink';
 import { getDb } from '../storage/db';
 import { demoImport } from './demo-source';
 import { fileSource, hashWith } from './file-source';
+import { handOverSender } from './hand-over';
 import { runImport, type Parallel } from './import-job';
 import { findDuplicates, inspectFiles } from './inspect';
 import type { IngestApi, PartApi } from './protocol';
@@ -26,7 +27,7 @@ hashWith((file) => hashing.call((api) => api.hash(file)));
 const api: IngestApi = {
   inspect: (files) => inspectFiles(getDb(), files),
   duplicates: (files) => findDuplicates(getDb(), files),
-  importFiles: (req, onProgress) => {
+  importFiles: (req, onProgress, handOver) => {
     const { inspected, mapping } = req;
     const sources = req.files.map((f, i) => {
       const meta = inspected.files[i];
@@ -34,11 +35,11 @@ const api: IngestApi = {
       return fileSource(f, meta.gzip, inspected.info);
     });
     const spec = { datasetId: req.datasetId, name: req.name, header: inspected.info.header, mapping, preset: req.preset, signature: inspected.signature };
-    return runImport(getDb(), spec, sources, onProgress, parallel);
+    return runImport(getDb(), spec, sources, onProgress, { parallel, handOver: handOver && handOverSender(handOver) });
   },
-  importDemo: (req, onProgress) => {
+  importDemo: (req, onProgress, handOver) => {
     const { spec, source } = demoImport(req.datasetId, req.seed);
-    return runImport(getDb(), spec, [source], onProgress);
+    return runImport(getDb(), spec, [source], onProgress, { handOver: handOver && handOverSender(handOver) });
   },
 };
 

@@ -57,8 +57,9 @@ export interface IngestApi {
   inspect(files: File[]): Promise<InspectResult>;
   /** Hashes the files (started by `inspect`) and names those already stored. */
   duplicates(files: File[]): Promise<Duplicate[]>;
-  importFiles(req: FileImportRequest, onProgress: (p: ImportProgress) => void): Promise<number>;
-  importDemo(req: DemoImportRequest, onProgress: (p: ImportProgress) => void): Promise<number>;
+  /** Imports; with `handOver`, each stored chunk is also sent on that port to the compute worker (`ComputeApi.receive`). */
+  importFiles(req: FileImportRequest, onProgress: (p: ImportProgress) => void, handOver?: MessagePort): Promise<number>;
+  importDemo(req: DemoImportRequest, onProgress: (p: ImportProgress) => void, handOver?: MessagePort): Promise<number>;
 }
 
 /** A part worker: encodes one byte range of a big file for the ingest worker, chunk by chunk, or hashes a file. */
@@ -143,4 +144,6 @@ export interface ComputeApi {
   exportTopN(datasetId: string, n: number, excludeSeen: boolean): Promise<{ csv: ArrayBuffer; rows: number } | null>;
   /** Forgets a loaded dataset (after delete). */
   evict(datasetId: string): Promise<void>;
+  /** Takes the chunks an import of `datasetId` hands over on `port`, for that dataset's first load. */
+  receive(datasetId: string, port: MessagePort): Promise<void>;
 }

@@ -28,6 +28,6 @@ export async function importFile(db: ReturnType<typeof openDb>, file: File, id: 
   const ins = await inspectFiles(db, [file]);
   ins.guess.mapping.columns = { ...ins.guess.mapping.columns, ...columns };
   await runImport(db, { datasetId: id, name: file.name, header: ins.info.header, mapping: ins.guess.mapping, preset: ins.guess.preset, signature: ins.signature },
-    [fileSource(file, ins.files[0]?.gzip ?? false, ins.info)], () => undefined, parts > 1 ? { parts, run } : undefined);
+    [fileSource(file, ins.files[0]?.gzip ?? false, ins.info)], () => undefined, { parallel: parts > 1 ? { parts, run } : undefined });
   return { id, ins };
 }
