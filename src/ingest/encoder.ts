@@ -3,7 +3,7 @@
 import type { FieldRows } from './csv-fields';
 import { isMissing, normaliseId } from './infer';
 import { FieldCells, StringCells, type CellRules, type RowCells } from './row-cells';
-import { CANONICAL_TYPES, type Field, type Mapping, type TimeFormat } from './types';
+import { CANONICAL_TYPES, type Field, type Mapping } from './types';
 
 /** Rows per stored chunk: big enough that IndexedDB per-record cost vanishes, small enough to stream. */
 export const CHUNK_ROWS = 65_536;
@@ -64,9 +64,9 @@ interface Buffers {
 /**
  * Encodes rows of one mapped source into chunks; one instance per import. Rows come as strings
  * (`push`) or as fields of delimited bytes (`pushFields`); both read their cells through `RowCells`
- * and follow the rules this class gives them (`CellRules`).
+ * by the rules this class gives them (`CellRules`).
  */
-export class EventEncoder implements CellRules {
+export class EventEncoder {
   private readonly typeDict = new Dictionary();
   /** Every dictionary by column name, `type` first. */
   private readonly dicts = new Map<string, Dictionary>([['type', this.typeDict]]);
@@ -78,16 +78,9 @@ export class EventEncoder implements CellRules {
   private readonly defaultTypeCode: number;
   private readonly purchaseCode: number;
   private readonly refundCode: number;
+  private readonly rules: CellRules;
   private stringCells: StringCells | null = null;
   private fieldCells: FieldCells | null = null;
-  readonly timeFormat: TimeFormat;
-  readonly decimalComma: boolean;
-  readonly timeSource: number | undefined;
-  readonly typeSource: number | undefined;
-  readonly orderSource: number | undefined;
-  readonly userColumn: number | undefined;
-  readonly refundPrefix: string;
-  readonly dictSources: readonly { source: number; perUser: boolean }[];
   total = 0;
   minTs = Infinity;
   maxTs = -Infinity;
@@ -98,10 +91,6 @@ export class EventEncoder implements CellRules {
     this.defaultTypeCode = this.typeDict.code(mapping.defaultType);
     this.purchaseCode = this.typeDict.code('purchase');
     this.refundCode = this.typeDict.code('refund');
-    this.timeFormat = mapping.timeFormat;
-    this.decimalComma = mapping.decimalComma;
-    this.refundPrefix = mapping.refundOrderPrefix ?? '';
-    [this.timeSource, this.typeSource, this.orderSource, this.userColumn] = [col.time, col.type, col.order, col.user];
     // Without a user column, each session is its own visitor.
     const userSource = col.user ?? col.session;
     const used = new Set(Object.values(col));
@@ -115,7 +104,12 @@ export class EventEncoder implements CellRules {
       this.dicts.set(name, dict);
       return { name, source, dict, id: isIdField(name), perUser: name === 'session' && mapping.sessionPerUser === true, out: new Int32Array(CHUNK_ROWS) };
     });
-    this.dictSources = this.dictCols;
+    this.rules = {
+      timeFormat: mapping.timeFormat, decimalComma: mapping.decimalComma, refundPrefix: mapping.refundOrderPrefix ?? '',
+      timeSource: col.time, typeSource: col.type, orderSource: col.order, userColumn: col.user, dictSources: this.dictCols,
+      typeCode: (raw) => this.typeCode(raw),
+      dictCode: (c, raw) => this.dictCode(c, raw),
+    };
     this.buf = this.alloc();
   }
 
@@ -136,27 +130,29 @@ export class EventEncoder implements CellRules {
 
   /** Encodes one row of strings; returns why it was rejected, or null. Rejected rows leave no trace. */
   push(cells: string[]): string | null {
-    const row = (this.stringCells ??= new StringCells(this));
+    const row = (this.stringCells ??= new StringCells(this.rules));
     row.cells = cells;
     return this.encode(row);
   }
 
   /** Encodes record r of delimited bytes, which has one field per header column; as `push`. */
   pushFields(rows: FieldRows, r: number): string | null {
-    const row = (this.fieldCells ??= new FieldCells(this));
+    const row = (this.fieldCells ??= new FieldCells(this.rules));
     row.rows = rows;
     row.base = rows.first[r] as number;
     return this.encode(row);
   }
 
-  typeCode(raw: string): number {
+  /** Type code of an event-type cell, -1 when missing. */
+  private typeCode(raw: string): number {
     const t = raw.trim();
     if (isMissing(t)) return -1;
     const key = t.toLowerCase();
     return this.typeDict.code(Object.hasOwn(this.mapping.typeMap, key) ? (this.mapping.typeMap[key] as string) : key);
   }
 
-  dictCode(c: number, raw: string): number {
+  /** Dictionary code of dictionary column c's value, -1 when missing. */
+  private dictCode(c: number, raw: string): number {
     const col = this.dictCols[c] as DictColumn;
     return isMissing(raw) ? -1 : col.dict.code(col.id ? normaliseId(raw) : raw.trim());
   }
@@ -170,7 +166,7 @@ export class EventEncoder implements CellRules {
     }
     let type = col.type === undefined ? this.defaultTypeCode : row.type();
     if (type < 0) return 'missing event type';
-    if (type === this.purchaseCode && this.refundPrefix && col.order !== undefined && row.refund()) type = this.refundCode;
+    if (type === this.purchaseCode && this.rules.refundPrefix && col.order !== undefined && row.refund()) type = this.refundCode;
     if (type > 255) return `too many distinct event types (at '${this.typeDict.values[type] ?? ''}')`;
 
     const qty = col.quantity === undefined ? 1 : row.num(col.quantity);
