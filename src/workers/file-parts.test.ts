@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { listDatasets, loadRejections } from '../storage/dataset-repo';
 import { openDb } from '../storage/db';
 import { loadDataset } from './dataset-loader';
+import { minPartBytes } from './file-parts';
 import { fileSource } from './file-source';
 import { runImport } from './import-job';
 import type { PartRunner } from './read-parts';
@@ -64,6 +65,10 @@ describe('a big file read in parts', () => {
     const stored = (await listDatasets(db)).find((d) => d.id === 'four');
     expect(stored?.rows).toBe(e.events);
     expect(stored?.timeRange?.[0]).toBe(Date.parse(e.firstEvent));
+    // On two cores a 48 MB file is read whole; on four, in four parts; an 88 MB one in two on two cores.
+    const parts = async (f: File, cores: number) => (await fileSource(f, false, one.ins.info).split?.(cores, minPartBytes(cores)))?.rest.length;
+    expect([await parts(file, 2), await parts(file, 4)]).toEqual([0, 3]);
+    expect(await parts(new File([file, file.slice(0, 40 * 2 ** 20)], 'longer.csv'), 2)).toBe(1);
   }, 120_000);
 
   it('numbers rejected lines from the top of the file, whichever part read them', async () => {

@@ -121,8 +121,8 @@ export function fileSource(file: File, gzip: boolean, info: SourceInfo): RowSour
   return {
     ...blobSource(file, meta, gzip, info),
     hash: () => hashOnce(file),
-    split: async (parts) => {
-      const n = gzip ? 1 : Math.min(parts, MAX_PARTS, Math.floor(file.size / MIN_PART_BYTES));
+    split: async (parts, minPart = MIN_PART_BYTES) => {
+      const n = gzip ? 1 : Math.min(parts, MAX_PARTS, Math.floor(file.size / minPart));
       const cuts = await splitOffsets(file, info, n);
       const rest = cuts.slice(1, -1).map((start, i): FilePart => ({ file, start, end: cuts[i + 2] as number, info: { ...info, hasHeader: false } }));
       return { first: blobSource(file.slice(0, cuts[1]), meta, gzip, info), rest };

@@ -26,8 +26,8 @@ export interface RowSource extends SourceReader {
   file: Omit<SourceFile, 'hash'>;
   /** The content hash stored with the dataset (for duplicate checks); it may still be computing. */
   hash(): Promise<string>;
-  /** Cuts the source into a first part read here and further parts for part workers. */
-  split?(parts: number): Promise<{ first: SourceReader; rest: FilePart[] }>;
+  /** Cuts the source into a first part read here and further parts (of `minPart` bytes or more) for part workers. */
+  split?(parts: number, minPart?: number): Promise<{ first: SourceReader; rest: FilePart[] }>;
 }
 
 /** Everything an import needs besides its sources. */
@@ -61,6 +61,8 @@ export class ImportError extends Error {
 export interface Parallel {
   parts: number;
   run: PartRunner;
+  /** The smallest part (`MIN_PART_BYTES` when not given). */
+  minPart?: number;
 }
 
 /** How an import runs besides its spec and sources: all optional. */
@@ -113,7 +115,7 @@ async function importAll(db: ShopLensDb, spec: ImportSpec, sources: RowSource[],
   try {
     for (const [s, src] of sources.entries()) {
       const name = src.file.name;
-      const { first, rest } = parallel && src.split ? await src.split(parallel.parts) : { first: src, rest: [] };
+      const { first, rest } = parallel && src.split ? await src.split(parallel.parts, parallel.minPart) : { first: src, rest: [] };
       const counts = await readParts(first, rest, parallel?.run, {
         enc, mapping: spec.mapping, fields: spec.header.length, keyBase: s * SOURCE_STRIDE, write: writeChunk,
         reject: (line, reason) => {

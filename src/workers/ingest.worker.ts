@@ -2,6 +2,7 @@
 import { expose, proxy } from 'comlink';
 import { getDb } from '../storage/db';
 import { demoImport } from './demo-source';
+import { minPartBytes } from './file-parts';
 import { fileSource, hashWith } from './file-source';
 import { handOverSender } from './hand-over';
 import { runImport, type Parallel } from './import-job';
@@ -11,9 +12,12 @@ import { workerHandle } from './worker-handle';
 
 const partWorker = () => workerHandle<PartApi>(() => new Worker(new URL('./part.worker.ts', import.meta.url), { type: 'module' }));
 
+const cores = navigator.hardwareConcurrency || 1;
+
 /** Big files are cut into one part per core; each part but the first gets a part worker of its own. */
 const parallel: Parallel = {
-  parts: navigator.hardwareConcurrency || 1,
+  parts: cores,
+  minPart: minPartBytes(cores),
   run: (part, mapping, send, signal) => {
     const handle = partWorker();
     return handle.call((api) => api.encode(part, mapping, proxy(send)), signal).finally(() => handle.terminate());
