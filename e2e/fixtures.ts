@@ -23,6 +23,20 @@ export function onlineRetailCsv(): string {
   return out;
 }
 
+/**
+ * online-retail's rows three times over (144 MB): an import long enough (seconds) that a test can
+ * act while it runs, however fast the import has become.
+ */
+export function longOnlineRetailCsv(): string {
+  const out = join(tmpdir(), 'shoplens-e2e', 'online-retail-x3.csv');
+  if (!existsSync(out)) {
+    const text = readFileSync(onlineRetailCsv());
+    const body = text.subarray(text.indexOf(10) + 1);
+    writeFileSync(out, Buffer.concat([text, body, body]));
+  }
+  return out;
+}
+
 /** A file that is not an export: PNG bytes under a .csv name. */
 export function corruptFile(): string {
   const dir = join(tmpdir(), 'shoplens-e2e');
