@@ -96,7 +96,7 @@ describe('readFields', () => {
     const cases = [
       'a,"b""c",d\n', 'a,"b"  ,d\n', 'a,"b"x,d\ne,f,g\n', 'a, "b",d\n', 'a,b"c,d\n', '"a\nb",c\n\n\nx,y\n', 'a,"b"\r\nc,d\r\n',
       'a,b\r\nc\n,d\r\n', 'a,"b\r\nc"\r\n', 'a,"unterminated\nx,y\n', 'a,"b"c"d",e\n', '"x"\n', ',\n', 'a,b', 'a,"b" ,"c"\t\n',
-      'a,"b"', 'a,"b"  ', '""\nx,y\n', 'a,"b"\r', 'a,b\r',
+      'a,"b"', 'a,"b"  ', '""\nx,y\n', 'a,"b"\r', 'a,b\r', 'a,\uFEFFb,"\uFEFFc"\n',
     ];
     for (const text of cases) expect(await viaBytes(text, info(',', false), [3]), JSON.stringify(text)).toEqual(await viaPapa(text, info(',', false)));
   });

@@ -5,7 +5,8 @@ const NL = 0x0a;
 const CR = 0x0d;
 const QUOTE = 0x22;
 
-const decoder = new TextDecoder();
+/** Keeps a U+FEFF at the start of a field, as decoding the whole file would (readFields drops the file's own BOM). */
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 /** Longest field decoded by char codes: below this, a TextDecoder call costs more than the loop. */
 const SHORT = 32;
 /** One reusable array per length, so building a short string allocates only the string. */
