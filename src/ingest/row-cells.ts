@@ -5,7 +5,6 @@ import { ByteCache } from './byte-cache';
 import type { FieldRows } from './csv-fields';
 import { isMissing } from './infer';
 import { parseNumber, parsePlainNumber, parseTime, unixToMs } from './parse-value';
-import { TimeReader } from './time-reader';
 import type { TimeFormat } from './types';
 
 /** Distinct times remembered by bytes per import. */
@@ -87,13 +86,13 @@ class LastCodes {
 /** Cells of string rows; the previous row's raw values are remembered per column. */
 export class StringCells implements RowCells {
   cells: string[] = [];
-  private readonly times: TimeReader;
   private readonly last: LastCodes;
+  private lastTime: string | null = null;
+  private lastTs = NaN;
   private lastType: string | null = null;
   private lastTypeCode = -1;
 
   constructor(private readonly rules: CellRules) {
-    this.times = new TimeReader(rules.timeFormat);
     this.last = new LastCodes(rules);
   }
 
@@ -103,7 +102,11 @@ export class StringCells implements RowCells {
 
   time(): number {
     const raw = this.text(this.rules.timeSource ?? -1);
-    return isMissing(raw) ? NaN : this.times.parse(raw);
+    if (raw !== this.lastTime) {
+      this.lastTime = raw;
+      this.lastTs = timeOf(raw, this.rules.timeFormat);
+    }
+    return this.lastTs;
   }
 
   type(): number {
