@@ -268,7 +268,8 @@ export async function readFields(stream: ReadableStream<Uint8Array>, layout: { d
   return splitter.lines;
 }
 
-function concat(pieces: Uint8Array[], size: number): Uint8Array {
+/** The pieces one after another in a new array of `size` bytes. */
+export function concat(pieces: Uint8Array[], size: number): Uint8Array {
   const block = new Uint8Array(size);
   let at = 0;
   for (const p of pieces) {

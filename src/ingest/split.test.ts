@@ -44,6 +44,15 @@ describe('splitOffsets', () => {
     }
   });
 
+  it('closes a quoted field before any blanks, a tab included, as papaparse does', async () => {
+    const text = `a,b\n${'"x\ny"\t,1\n'.repeat(200)}`;
+    for (const parts of [2, 3]) {
+      const cut = await pieces(text, csv, parts, 64);
+      expect(cut.length).toBe(parts);
+      expect(cut.flatMap(rows)).toEqual(rows(text));
+    }
+  });
+
   it('takes a quote inside an unquoted field literally, as papaparse does', async () => {
     const text = `a,b\n${'12" PAPER,1\n'.repeat(50)}`;
     const cut = await pieces(text, csv, 2);
