@@ -227,8 +227,18 @@ function hasCrlf(bytes: Uint8Array, from: number): boolean {
   return false;
 }
 
-/** Bytes gathered before a block is split: fewer, bigger blocks cost less per record. */
-const BLOCK_BYTES = 1 << 20;
+/** How bytes are grouped for splitting. */
+export interface Blocks {
+  /** Bytes gathered before a block is split: fewer, bigger blocks cost less per record. */
+  block: number;
+  /**
+   * Bytes of the next block copied after a record the last block ended inside, to finish it: the
+   * block itself is then split where it lies, not copied (a longer record joins the whole block).
+   */
+  bridge: number;
+}
+
+const BLOCKS: Blocks = { block: 1 << 20, bridge: 64 << 10 };
 const BOM = [0xef, 0xbb, 0xbf];
 
 /**
@@ -236,36 +246,61 @@ const BOM = [0xef, 0xbb, 0xbf];
  * resolves to the number of lines read, header included. The sink gets the same `FieldRows` each
  * time and must be done with it when its promise settles.
  */
-export async function readFields(stream: ReadableStream<Uint8Array>, layout: { delimiter?: string; hasHeader: boolean }, sink: (rows: FieldRows) => Promise<void> | void): Promise<number> {
+export async function readFields(stream: ReadableStream<Uint8Array>, layout: { delimiter?: string; hasHeader: boolean }, sink: (rows: FieldRows) => Promise<void> | void, blocks = BLOCKS): Promise<number> {
   const splitter = new CsvSplitter((layout.delimiter ?? ',').charCodeAt(0), layout.hasHeader);
   const out = new FieldRows();
+  /** Splits the records of bytes[from…] into the sink; returns the offset after the last. */
+  const splitOut = async (bytes: Uint8Array, from: number, final: boolean) => {
+    const used = splitter.split(bytes, from, final, out);
+    if (out.count > 0) await sink(out);
+    return used;
+  };
   const reader = stream.getReader();
   let carry: Uint8Array = new Uint8Array(0);
   let atStart = true;
   try {
     for (let done = false; !done; ) {
-      const pieces: Uint8Array[] = [carry];
-      let size = carry.length;
-      while (size - carry.length < BLOCK_BYTES) {
-        const r = await reader.read();
-        if (r.done) {
-          done = true;
-          break;
-        }
-        pieces.push(r.value);
-        size += r.value.length;
-      }
-      let block = pieces.length === 2 && carry.length === 0 ? (pieces[1] as Uint8Array) : concat(pieces, size);
+      let block: Uint8Array;
+      ({ block, done } = await gather(reader, blocks.block));
       if (atStart && block.length >= 3 && BOM.every((b, i) => block[i] === b)) block = block.subarray(3);
       atStart &&= block.length === 0;
-      const used = splitter.split(block, 0, done, out);
-      if (out.count > 0) await sink(out);
-      carry = block.subarray(used);
+      let from = 0;
+      if (carry.length > 0) {
+        const take = Math.min(block.length, blocks.bridge);
+        const bridge = concat([carry, block.subarray(0, take)], carry.length + take);
+        const used = await splitOut(bridge, 0, done && take === block.length);
+        if (used > carry.length) {
+          from = used - carry.length;
+        } else if (take === block.length) {
+          carry = bridge.subarray(used);
+          continue;
+        } else {
+          block = concat([bridge.subarray(used), block.subarray(take)], bridge.length - used + block.length - take);
+        }
+      }
+      carry = block.subarray(await splitOut(block, from, done));
     }
   } finally {
     reader.releaseLock();
   }
   return splitter.lines;
+}
+
+/** Reads pieces until `size` bytes or the end: a single piece is passed on as it is, several are joined. */
+async function gather(reader: ReadableStreamDefaultReader<Uint8Array>, size: number): Promise<{ block: Uint8Array; done: boolean }> {
+  const pieces: Uint8Array[] = [];
+  let n = 0;
+  let done = false;
+  while (n < size) {
+    const r = await reader.read();
+    if (r.done) {
+      done = true;
+      break;
+    }
+    pieces.push(r.value);
+    n += r.value.length;
+  }
+  return { block: pieces.length === 1 ? (pieces[0] as Uint8Array) : concat(pieces, n), done };
 }
 
 /** The pieces one after another in a new array of `size` bytes. */
