@@ -4,7 +4,7 @@ import type { Mapping } from '../ingest/types';
 import { deleteDataset } from '../storage/dataset-repo';
 import { getDb } from '../storage/db';
 import { evictDataset, handOverPort } from '../workers/compute-client';
-import { findDuplicates, importDemo, importFiles, inspectFiles } from '../workers/ingest-client';
+import { findDuplicates, importDemo, importFiles, inspectFiles, prepareIngest } from '../workers/ingest-client';
 import { DEMO_SEED, type Duplicate, type ImportProgress, type InspectResult } from '../workers/protocol';
 
 /** Where the journey stands. */
@@ -22,6 +22,8 @@ interface ImportStore {
   duplicates: Duplicate[] | null;
   /** The import started before the duplicate check ended (so the dialog could not offer to skip). */
   startedUnchecked: boolean;
+  /** Gets the import's worker ready before files are chosen (a failure here shows when they are). */
+  prepare(): void;
   chooseFiles(files: File[]): Promise<void>;
   /** Edits the pending confirmation (mapping, preset, name, skipDuplicates). */
   edit(patch: Partial<{ mapping: Mapping; preset: string; name: string; skipDuplicates: boolean }>): void;
@@ -75,6 +77,9 @@ export const useImportStore = create<ImportStore>((set, get) => {
     phase: { kind: 'idle' },
     duplicates: null,
     startedUnchecked: false,
+    prepare() {
+      prepareIngest().catch(() => undefined);
+    },
     async chooseFiles(files) {
       controller?.abort();
       const mine = newChoice();

@@ -5,6 +5,11 @@ import { workerHandle } from './worker-handle';
 
 const handle = workerHandle<IngestApi>(() => new Worker(new URL('./ingest.worker.ts', import.meta.url), { type: 'module' }));
 
+/** Starts the ingest worker and its database ahead of the first import (see IngestApi.ready). */
+export function prepareIngest(): Promise<void> {
+  return handle.call((api) => api.ready());
+}
+
 /** Looks at dropped files and proposes a mapping. */
 export function inspectFiles(files: File[], signal?: AbortSignal): Promise<InspectResult> {
   return handle.call((api) => api.inspect(files), signal);

@@ -29,6 +29,9 @@ const hashing = partWorker();
 hashWith((file) => hashing.call((api) => api.hash(file)));
 
 const api: IngestApi = {
+  ready: async () => {
+    await getDb().open();
+  },
   inspect: (files) => inspectFiles(getDb(), files),
   duplicates: (files) => findDuplicates(getDb(), files),
   importFiles: (req, onProgress, handOver) => {

@@ -54,6 +54,8 @@ export const DEMO_SEED = 20_260_501;
 
 /** The ingest worker's API. */
 export interface IngestApi {
+  /** Opens the database, so that the first files dropped are inspected without waiting for the worker and its storage to start. */
+  ready(): Promise<void>;
   inspect(files: File[]): Promise<InspectResult>;
   /** Hashes the files (started by `inspect`) and names those already stored. */
   duplicates(files: File[]): Promise<Duplicate[]>;

@@ -1,4 +1,5 @@
 // The top bar: brand, dataset switcher, import button.
+import { useEffect } from 'react';
 import { useLocation } from 'wouter';
 import { useDatasets } from '../../state/datasets';
 import { useImportStore } from '../../state/import-store';
@@ -10,6 +11,12 @@ export function TopBar() {
   const [location, navigate] = useLocation();
   const chooseFiles = useImportStore((s) => s.chooseFiles);
   const pick = useFilePicker(chooseFiles);
+  const prepare = useImportStore((s) => s.prepare);
+  // The import button is on every screen: once the page is idle, the ingest worker gets ready for it.
+  useEffect(() => {
+    const id = requestIdleCallback(prepare, { timeout: 2000 });
+    return () => cancelIdleCallback(id);
+  }, [prepare]);
   const current = /^\/d\/([^/]+)/.exec(location)?.[1] ?? '';
   return (
     <header className="topbar">
