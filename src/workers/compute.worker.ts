@@ -58,6 +58,8 @@ const api: ComputeApi = {
   },
   receive: async (id, port) => {
     incoming = { id, chunks: receiveHandOver(port) };
+    // The new dataset opens when the import ends: the database is opened now, while the import runs.
+    await getDb().open();
   },
 };
 
