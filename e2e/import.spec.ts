@@ -55,7 +55,7 @@ test('rees46 figures, then a corrupt file leaves the dataset intact', async ({ p
   const app = new ShopLens(page);
   const e = expected('rees46-2019-oct-head');
   await app.open();
-  // The ingest worker starts once the page is idle, before any file is chosen.
+  // The ingest worker starts with the page, before any file is chosen.
   await expect.poll(() => page.workers().some((w) => w.url().includes('ingest.worker'))).toBe(true);
   await app.importFiles([join(DATASETS, 'rees46-2019-oct-head.csv')]);
   await expect(page.getByTestId('preset')).toHaveText(/REES46/);

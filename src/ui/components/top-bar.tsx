@@ -12,11 +12,8 @@ export function TopBar() {
   const chooseFiles = useImportStore((s) => s.chooseFiles);
   const pick = useFilePicker(chooseFiles);
   const prepare = useImportStore((s) => s.prepare);
-  // The import button is on every screen: once the page is idle, the ingest worker gets ready for it.
-  useEffect(() => {
-    const id = requestIdleCallback(prepare, { timeout: 2000 });
-    return () => cancelIdleCallback(id);
-  }, [prepare]);
+  // The import button is on every screen: once the bar has painted, the ingest worker gets ready for it.
+  useEffect(prepare, [prepare]);
   const current = /^\/d\/([^/]+)/.exec(location)?.[1] ?? '';
   return (
     <header className="topbar">
