@@ -238,6 +238,7 @@ export interface Blocks {
   bridge: number;
 }
 
+/** 1 MB blocks (Blob streams deliver ~1.5 MB pieces, passed on whole); a 64 KB bridge finishes nearly any record. */
 const BLOCKS: Blocks = { block: 1 << 20, bridge: 64 << 10 };
 const BOM = [0xef, 0xbb, 0xbf];
 
