@@ -17,7 +17,9 @@ export function ImportProgress({ name, progress, onCancel, duplicates }: Props) 
   const rate = progress && secs > 0 ? progress.rows / secs : 0;
   const eta = share > 0.02 ? (secs / share) * (1 - share) : NaN;
   return (
-    <div className="stack" aria-live="polite">
+    // Not a live region: rows, speed and time left change ten times a second; the progress bar
+    // reports progress to assistive technology, and the duplicate notice is a status of its own.
+    <div className="stack">
       <h2>Importing {name}…</h2>
       <div className="progress" role="progressbar" aria-label="Import progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(share * 100)}>
         <div style={{ width: `${(share * 100).toFixed(1)}%` }} />
