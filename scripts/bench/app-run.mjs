@@ -1,7 +1,7 @@
 // The app side of one benchmark run: import files through the app's own file chooser and mapping
 // dialog in a fresh browser context, then reopen the stored dataset in a new page.
 import { FIELD_LABELS } from '../../src/lib/canonical.ts';
-import { benchInit, datasetRecord, dialogReady, kpiTexts, lastClickAt, longTaskPhases, overviewShown, pageNow, serviceWorkerReady } from './page-probes.mjs';
+import { benchInit, datasetRecord, dialogReady, kpiTexts, lastClickAt, longTaskPhases, overviewShown, pageNow, serviceWorkerReady, watchFor } from './page-probes.mjs';
 import { expectedPresetText } from './presets.mjs';
 import { sampleWorkerHeap } from './worker-heap.mjs';
 
@@ -11,10 +11,9 @@ const STEP_TIMEOUT_MS = 15 * 60_000;
 /** Script URL fragment of the app's compute worker (the Vite chunk is `assets/compute.worker-<hash>.js`). */
 export const COMPUTE_WORKER = 'compute.worker';
 
-/** Waits for `probe` (a page-probes function) to return a truthy value, polling every frame; throws on `{ error }`. */
+/** Waits for `probe` (a page-probes function) to return a value, with the time of the frame that shows it (watchFor); throws on `{ error }`. */
 async function waitFor(page, probe, arg) {
-  const handle = await page.waitForFunction(probe, arg, { polling: 'raf', timeout: STEP_TIMEOUT_MS });
-  const value = await handle.jsonValue();
+  const value = await page.evaluate(watchFor, [probe.toString(), arg ?? null, STEP_TIMEOUT_MS]);
   if (value.error) throw new Error(`the app reports: ${value.error}`);
   return value;
 }

@@ -1,6 +1,6 @@
 // Functions that run inside the app's pages (passed to page.evaluate / addInitScript): they read the
 // DOM and IndexedDB from outside the app's code, which the benchmark must not change.
-/* global window, document, indexedDB */
+/* global window, document, indexedDB, requestAnimationFrame, MutationObserver */
 
 /** Init script: records main-thread long tasks (> 50 ms) as [startTime, duration] and the time of the last click. */
 export function benchInit() {
@@ -35,7 +35,36 @@ export function longTaskPhases(bounds) {
 }
 
 /**
- * Polled until the overview shows: `{ at, routeAt }` (page times) once kpi-events reads non-zero (or
+ * Resolves once `probe` (the source of a probe below) returns a value for `arg`, checked whenever
+ * the DOM or the URL hash changes, with `at` set to the page time of the next animation frame:
+ * the first frame that shows it. `{ error }` resolves at once, and after `timeoutMs`. Polling every
+ * frame instead would make the page draw 60 frames a second while the app works, taking CPU from
+ * the import on a small machine.
+ */
+export function watchFor([probeSource, arg, timeoutMs]) {
+  const probe = (0, eval)(`(${probeSource})`);
+  return new Promise((resolve) => {
+    const finish = (v) => {
+      observer.disconnect();
+      window.removeEventListener('hashchange', check);
+      clearTimeout(timer);
+      if (v.error) resolve(v);
+      else requestAnimationFrame(() => resolve({ ...v, at: performance.now() }));
+    };
+    const check = () => {
+      const v = probe(arg);
+      if (v) finish(v);
+    };
+    const observer = new MutationObserver(check);
+    observer.observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+    window.addEventListener('hashchange', check);
+    const timer = setTimeout(() => finish({ error: `nothing after ${timeoutMs} ms` }), timeoutMs);
+    check();
+  });
+}
+
+/**
+ * For watchFor: `{ routeAt }` (page time) once the overview's kpi-events reads non-zero (or
  * `expected`), where routeAt is when the hash first showed `#/d/…` (the app navigates there when the
  * import job ends); `{ error }` when an alert shows.
  */
@@ -45,15 +74,15 @@ export function overviewShown(expected) {
   if (window.location.hash.startsWith('#/d/')) window.__benchRouteAt ??= performance.now();
   const text = document.querySelector('[data-testid="kpi-events"]')?.textContent;
   if (!text || text === '0' || (expected && text !== expected)) return false;
-  return { at: performance.now(), routeAt: window.__benchRouteAt };
+  return { routeAt: window.__benchRouteAt };
 }
 
-/** Polled until the import dialog is ready: its preset notice text and page time, or `{ error }` when the dialog shows an alert. */
+/** For watchFor: the import dialog's preset notice text once it is ready, or `{ error }` when the dialog shows an alert. */
 export function dialogReady() {
   const alert = document.querySelector('[role="dialog"] [role="alert"]');
   if (alert) return { error: alert.textContent };
   const preset = document.querySelector('[role="dialog"] [data-testid="preset"]');
-  return preset ? { preset: preset.textContent, at: performance.now() } : false;
+  return preset ? { preset: preset.textContent } : false;
 }
 
 /** The texts of the eight KPI tiles, by id. */
