@@ -1,6 +1,7 @@
 // The app side of one benchmark run: import files through the app's own file chooser and mapping
 // dialog in a fresh browser context, then reopen the stored dataset in a new page.
 import { FIELD_LABELS } from '../../src/lib/canonical.ts';
+import { browserCpu, cpuSpent } from './cpu.mjs';
 import { benchInit, datasetRecord, dialogReady, kpiTexts, lastClickAt, longTaskPhases, overviewShown, pageNow, serviceWorkerReady, watchFor } from './page-probes.mjs';
 import { expectedPresetText } from './presets.mjs';
 import { sampleWorkerHeap } from './worker-heap.mjs';
@@ -72,6 +73,7 @@ export async function importThroughApp(context, files, preset, log, mapping = {}
   // Every phase is timed on the page's clock: handing the files over → dialog ready (inspect),
   // Import click → the app routes to the new dataset (ingest), → KPI tiles show (overview).
   const start = await page.evaluate(pageNow);
+  const cpuBefore = browserCpu();
   await (await chooser).setFiles(files);
   const dialog = await waitFor(page, dialogReady);
   if (preset && dialog.preset !== expectedPresetText(preset)) {
@@ -81,6 +83,7 @@ export async function importThroughApp(context, files, preset, log, mapping = {}
   await applyMapping(importDialog, mapping);
   await importDialog.getByRole('button', { name: 'Import', exact: true }).click();
   const shown = await waitFor(page, overviewShown, null);
+  const cpu = cpuSpent(cpuBefore, browserCpu());
   const clickAt = await page.evaluate(lastClickAt);
   const phases = { inspectMs: dialog.at - start, ingestMs: shown.routeAt - clickAt, overviewMs: shown.at - shown.routeAt };
   // The gap between the dialog being ready and the click is the benchmark reading the dialog: not timed.
@@ -94,7 +97,7 @@ export async function importThroughApp(context, files, preset, log, mapping = {}
   if (record?.status !== 'complete') throw new Error(`dataset ${datasetId} is not complete after import: ${record?.status}`);
   checkMapping(record, mapping);
   const importMs = phases.inspectMs + phases.ingestMs + phases.overviewMs;
-  return { datasetId, presetText: dialog.preset, importMs, phases, longTasks, kpis, record, mapping: namedMapping(record) };
+  return { datasetId, presetText: dialog.preset, importMs, phases, longTasks, cpu, kpis, record, mapping: namedMapping(record) };
 }
 
 /**
