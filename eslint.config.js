@@ -20,7 +20,7 @@ const NO_ZUSTAND = ['zustand', 'zustand lives in src/state only.'];
 const NO_UI = [['**/ui/**', '**/state/**', '**/app/**', 'react', 'react-dom'], 'Pure code must not depend on UI or state.'];
 
 export default tseslint.config(
-  { ignores: ['dist', 'dev-dist', 'node_modules', 'test-results', 'playwright-report', '.bench'] },
+  { ignores: ['dist', 'dev-dist', 'node_modules', 'test-results', 'playwright-report', '.bench', 'src/**/*.as.ts'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

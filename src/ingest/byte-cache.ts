@@ -82,7 +82,7 @@ export class ByteCache {
   private caching = true;
   private lookups = 0;
   private hits = 0;
-  /** The previous field's bytes (in a block that stays alive while referenced) and value. */
+  /** The previous field's block, place and value; a new block comes in a new view (FieldRows.bytes). */
   private lastBytes: Uint8Array = new Uint8Array(0);
   private lastStart = 0;
   private lastLength = -1;
@@ -99,7 +99,7 @@ export class ByteCache {
     const bytes = rows.bytes;
     const s = rows.start[f] as number;
     const n = (rows.end[f] as number) - s;
-    if (n === this.lastLength && sameBytes(this.lastBytes, this.lastStart, bytes, s, n)) return this.lastValue;
+    if (n === this.lastLength && bytes === this.lastBytes && sameBytes(bytes, this.lastStart, bytes, s, n)) return this.lastValue;
     const v = this.caching ? this.lookUp(rows, f, s, s + n) : this.resolve(rows.text(f));
     this.lastBytes = bytes;
     this.lastStart = s;

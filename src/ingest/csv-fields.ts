@@ -1,5 +1,7 @@
 // Splits delimited text into fields straight from its UTF-8 bytes, by papaparse's rules, without
 // making a string per cell: the encoder reads the bytes and decodes only values it has not seen.
+// The split itself runs in WebAssembly (csv-split.as.ts).
+import { CSV_SPLIT_WASM } from './csv-split-wasm';
 
 const NL = 0x0a;
 const CR = 0x0d;
@@ -28,23 +30,23 @@ function decode(bytes: Uint8Array, s: number, e: number): string {
   return decoder.decode(bytes.subarray(s, e));
 }
 
-/** Blank as String.prototype.trim sees it, for the ASCII range: tab, newlines, vertical tab, form feed, space. */
-const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
-
 /** Field boundaries of the complete records in one block of bytes, reused block after block. */
 export class FieldRows {
+  /** The block's bytes; a view that the next block overwrites (never the same view for new bytes). */
   bytes: Uint8Array = new Uint8Array(0);
   /** Records in the block. */
   count = 0;
   /** Index of each record's first field; `first[count]` is the number of fields in the block. */
-  first: Int32Array = new Int32Array(1025);
+  first: Int32Array = new Int32Array(1);
   /** Byte range of each field; a quoted field's range includes its quotes. */
-  start: Int32Array = new Int32Array(8192);
-  end: Int32Array = new Int32Array(8192);
+  start: Int32Array = new Int32Array(0);
+  end: Int32Array = new Int32Array(0);
   /** Line number of each record (records counted from the top of the source, header included). */
-  line: Int32Array = new Int32Array(1024);
+  line: Int32Array = new Int32Array(0);
   /** A field whose opening quote is never closed, so it runs to the end of the source; -1 when none. */
   open = -1;
+  /** The split stopped for room before the end of the block: split again from where it stopped. */
+  more = false;
 
   /** Number of fields of record r. */
   width(r: number): number {
@@ -66,158 +68,98 @@ export class FieldRows {
   quoted(f: number): boolean {
     return this.bytes[this.start[f] as number] === QUOTE;
   }
-
-  /** Makes room for more fields. */
-  growFields(): void {
-    this.start = widen(this.start);
-    this.end = widen(this.end);
-  }
-
-  /** Makes room for more records. */
-  growRecords(): void {
-    this.line = widen(this.line);
-    this.first = widen(this.first);
-  }
 }
 
-function widen(a: Int32Array): Int32Array {
-  const b = new Int32Array(a.length * 2);
-  b.set(a);
-  return b;
+/** What the compiled splitter (csv-split.as.ts) exports: one module, and an instance with its own memory per CsvSplitter. */
+interface SplitExports {
+  memory: WebAssembly.Memory;
+  reset(header: number): void;
+  split(b: number, from: number, len: number, final: number, delim: number, crlf: number, starts: number, ends: number, first: number, line: number, fieldCap: number, recordCap: number): number;
+  count(): number;
+  open(): number;
+  more(): number;
+  lines(): number;
 }
+
+let compiled: WebAssembly.Module | null = null;
+/** The module, compiled on first use (synchronously: it is a few KB, and workers may). */
+const splitModule = () => (compiled ??= new WebAssembly.Module(Uint8Array.from(atob(CSV_SPLIT_WASM), (c) => c.charCodeAt(0))));
+
+/** Fields and records one call splits at most before handing them over (~1.3 MB of arrays). */
+const FIELD_CAP = 1 << 17;
+const RECORD_CAP = 1 << 15;
+/** Bytes per WebAssembly memory page. */
+const PAGE = 65_536;
 
 /** Splits the records of one delimited source, block by block; one instance per source or part. */
 export class CsvSplitter {
   /** Rows end at `\r\n` rather than `\n`: decided on the first block, as papaparse is told in the string reader. */
   private crlf: boolean | null = null;
-  /** Record number of the next record. */
-  private nextLine = 1;
+  private readonly wasm: SplitExports;
+  private fieldCap: number;
+  private recordCap: number;
+  /** The block now in the module's memory (after the field arrays), and views of both. */
+  private loaded: Uint8Array | null = null;
+  private views = new FieldRows();
 
   constructor(
     private readonly delim: number,
     /** The first record is a header: counted as a line, not returned. */
-    private skipHeader: boolean,
-  ) {}
+    skipHeader: boolean,
+    /** Fields and records one call splits at most (grown when one record does not fit). */
+    caps: { fields?: number; records?: number } = {},
+  ) {
+    this.fieldCap = caps.fields ?? FIELD_CAP;
+    this.recordCap = caps.records ?? RECORD_CAP;
+    this.wasm = new WebAssembly.Instance(splitModule(), {}).exports as unknown as SplitExports;
+    this.wasm.reset(skipHeader ? 1 : 0);
+  }
 
   /** Lines seen so far (header and blank lines included). */
   get lines(): number {
-    return this.nextLine - 1;
+    return this.wasm.lines();
   }
 
   /**
    * Splits the complete records of `bytes` from `from` into `out` and returns the offset after the
-   * last of them. When `final`, whatever is left is the last record. Blank lines are counted, not kept.
+   * last of them. When `final`, whatever is left is the last record. Blank lines are counted, not
+   * kept. With `out.more`, it stopped for room: call again from the offset returned (with the
+   * same, unchanged `bytes`, which are then not copied again).
    */
   split(bytes: Uint8Array, from: number, final: boolean, out: FieldRows): number {
     this.crlf ??= hasCrlf(bytes, from);
-    const { delim, crlf } = this;
-    const len = bytes.length;
-    out.bytes = bytes;
-    out.count = 0;
-    out.open = -1;
-    out.first[0] = 0;
-    let nf = 0;
-    let p = from;
-    // Local views of the field arrays: the hot loop would otherwise reload them from `out` on every field.
-    let starts = out.start;
-    let ends = out.end;
-    // A record the block ends inside is left for the next block: `p = recStart; break records`.
-    records: while (p < len) {
-      const recStart = p;
-      const f0 = nf;
-      if (out.count + 1 >= out.line.length) out.growRecords();
-      for (;;) {
-        if (nf >= starts.length) {
-          out.growFields();
-          [starts, ends] = [out.start, out.end];
-        }
-        const s = p;
-        starts[nf] = s;
-        let rowEnds = false;
-        if (bytes[p] === QUOTE) {
-          let q = p;
-          let e: number;
-          for (;;) {
-            q = bytes.indexOf(QUOTE, q + 1);
-            if (q < 0 || q === len - 1) {
-              // No closing quote yet, or one at the very end: the next block decides, unless there is none.
-              if (!final) {
-                p = recStart;
-                break records;
-              }
-              if (q < 0) out.open = nf;
-              e = p = len;
-              rowEnds = true;
-              break;
-            }
-            if (bytes[q + 1] === QUOTE) {
-              q++;
-              continue;
-            }
-            // A closing quote is followed by blanks and then a delimiter or a newline; any other
-            // quote is part of the text.
-            let k = q + 1;
-            while (k < len && bytes[k] !== delim && !(crlf ? bytes[k] === CR && bytes[k + 1] === NL : bytes[k] === NL) && isSpace(bytes[k] as number)) k++;
-            if (k === len || (crlf && k === len - 1 && bytes[k] === CR)) {
-              if (!final) {
-                p = recStart;
-                break records;
-              }
-              continue;
-            }
-            if (bytes[k] === delim) {
-              e = q + 1;
-              p = k + 1;
-              break;
-            }
-            if (bytes[k] === NL || (crlf && bytes[k] === CR)) {
-              e = q + 1;
-              p = k + (crlf ? 2 : 1);
-              rowEnds = true;
-              break;
-            }
-          }
-          ends[nf++] = e;
-        } else {
-          let c = 0;
-          for (;;) {
-            while (p < len && (c = bytes[p] as number) !== delim && c !== NL) p++;
-            if (p === len) {
-              if (!final) {
-                p = recStart;
-                break records;
-              }
-              ends[nf++] = len;
-              rowEnds = true;
-              break;
-            }
-            if (c === delim) {
-              ends[nf++] = p++;
-              break;
-            }
-            if (!crlf || (p > s && bytes[p - 1] === CR)) {
-              ends[nf++] = crlf ? p - 1 : p;
-              p++;
-              rowEnds = true;
-              break;
-            }
-            p++; // a bare \n in a \r\n file is part of the field
-          }
-        }
-        if (rowEnds) break;
-      }
-      const line = this.nextLine++;
-      // Papaparse yields one empty field for a blank line (and for a lone `""`); the reader skips it.
-      const blank = nf - f0 === 1 && (ends[f0] as number) - (starts[f0] as number) <= 2 && out.text(f0) === '';
-      if (this.skipHeader || blank) {
-        this.skipHeader = false;
-        nf = f0;
+    for (;;) {
+      if (bytes !== this.loaded) this.load(bytes);
+      const v = this.views;
+      const used = this.wasm.split(v.bytes.byteOffset, from, bytes.length, final ? 1 : 0, this.delim, this.crlf ? 1 : 0, v.start.byteOffset, v.end.byteOffset, v.first.byteOffset, v.line.byteOffset, this.fieldCap, this.recordCap);
+      if (this.wasm.more() && used === from) {
+        // One record has more fields than the arrays hold: make them bigger and split it again.
+        this.fieldCap *= 2;
+        this.recordCap *= 2;
+        this.loaded = null;
         continue;
       }
-      out.line[out.count] = line;
-      out.first[++out.count] = nf;
+      Object.assign(out, { bytes: v.bytes, first: v.first, start: v.start, end: v.end, line: v.line, count: this.wasm.count(), open: this.wasm.open(), more: this.wasm.more() === 1 });
+      return used;
     }
-    return p;
+  }
+
+  /** Copies a block into the module's memory, growing it as needed, with fresh views of it all. */
+  private load(bytes: Uint8Array): void {
+    const { memory } = this.wasm;
+    const arrays = 4 * (2 * this.fieldCap + 2 * this.recordCap + 1);
+    const need = arrays + bytes.length;
+    if (need > memory.buffer.byteLength) memory.grow(Math.ceil((need - memory.buffer.byteLength) / PAGE));
+    const buf = memory.buffer;
+    const v = new FieldRows();
+    v.start = new Int32Array(buf, 0, this.fieldCap);
+    v.end = new Int32Array(buf, 4 * this.fieldCap, this.fieldCap);
+    v.first = new Int32Array(buf, 8 * this.fieldCap, this.recordCap + 1);
+    v.line = new Int32Array(buf, 8 * this.fieldCap + 4 * (this.recordCap + 1), this.recordCap);
+    v.bytes = new Uint8Array(buf, arrays, bytes.length);
+    v.bytes.set(bytes);
+    this.views = v;
+    this.loaded = bytes;
   }
 }
 
@@ -227,7 +169,7 @@ function hasCrlf(bytes: Uint8Array, from: number): boolean {
   return false;
 }
 
-/** How bytes are grouped for splitting. */
+/** How bytes are grouped for splitting, and how many fields and records a split hands over at most. */
 export interface Blocks {
   /** Bytes gathered before a block is split: fewer, bigger blocks cost less per record. */
   block: number;
@@ -236,6 +178,9 @@ export interface Blocks {
    * block itself is then split where it lies, not copied (a longer record joins the whole block).
    */
   bridge: number;
+  /** Fields and records one split hands over at most (CsvSplitter's defaults when not given). */
+  fields?: number;
+  records?: number;
 }
 
 /** 1 MB blocks (Blob streams deliver ~1.5 MB pieces, passed on whole); a 64 KB bridge finishes nearly any record. */
@@ -248,12 +193,15 @@ const BOM = [0xef, 0xbb, 0xbf];
  * time and must be done with it when its promise settles.
  */
 export async function readFields(stream: ReadableStream<Uint8Array>, layout: { delimiter?: string; hasHeader: boolean }, sink: (rows: FieldRows) => Promise<void> | void, blocks = BLOCKS): Promise<number> {
-  const splitter = new CsvSplitter((layout.delimiter ?? ',').charCodeAt(0), layout.hasHeader);
+  const splitter = new CsvSplitter((layout.delimiter ?? ',').charCodeAt(0), layout.hasHeader, blocks);
   const out = new FieldRows();
   /** Splits the records of bytes[from…] into the sink; returns the offset after the last. */
   const splitOut = async (bytes: Uint8Array, from: number, final: boolean) => {
-    const used = splitter.split(bytes, from, final, out);
-    if (out.count > 0) await sink(out);
+    let used = from;
+    do {
+      used = splitter.split(bytes, used, final, out);
+      if (out.count > 0) await sink(out);
+    } while (out.more);
     return used;
   };
   const reader = stream.getReader();

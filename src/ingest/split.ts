@@ -57,8 +57,11 @@ async function recordStarts(file: Blob, delim: number, cuts: Cuts, scanBytes: nu
     const piece = new Uint8Array(await file.slice(at, at + scanBytes).arrayBuffer());
     const block = carry.length === 0 ? piece : concat([carry, piece], carry.length + piece.length);
     const base = at - carry.length;
-    const used = splitter.split(block, 0, at + scanBytes >= file.size, rows);
-    for (let r = 0; r < rows.count; r++) cuts.offer(base + (rows.start[rows.first[r] as number] as number));
+    let used = 0;
+    do {
+      used = splitter.split(block, used, at + scanBytes >= file.size, rows);
+      for (let r = 0; r < rows.count; r++) cuts.offer(base + (rows.start[rows.first[r] as number] as number));
+    } while (rows.more);
     carry = block.subarray(used);
   }
 }
