@@ -45,8 +45,8 @@ export class FieldRows {
   line: Int32Array = new Int32Array(0);
   /** A field whose opening quote is never closed, so it runs to the end of the source; -1 when none. */
   open = -1;
-  /** The split stopped for room before the end of the block: split again from where it stopped. */
-  more = false;
+  /** Position in the source of `bytes[0]`. */
+  offset = 0;
 
   /** Number of fields of record r. */
   width(r: number): number {
@@ -91,22 +91,31 @@ const RECORD_CAP = 1 << 15;
 /** Bytes per WebAssembly memory page. */
 const PAGE = 65_536;
 
-/** Splits the records of one delimited source, block by block; one instance per source or part. */
+/**
+ * Splits the records of one delimited source, block by block; one instance per source or part. The
+ * bytes of a record a block ends inside stay in the module's memory, and the next block is copied
+ * in behind them, so every byte is copied once.
+ */
 export class CsvSplitter {
   /** Rows end at `\r\n` rather than `\n`: decided on the first block, as papaparse is told in the string reader. */
   private crlf: boolean | null = null;
   private readonly wasm: SplitExports;
   private fieldCap: number;
   private recordCap: number;
-  /** The block now in the module's memory (after the field arrays), and views of both. */
-  private loaded: Uint8Array | null = null;
-  private views = new FieldRows();
+  /** Where the buffer of bytes starts in the module's memory (after the field arrays). */
+  private bytesAt = 0;
+  /** The unsplit tail of the last block: where it is in memory, and its length. */
+  private tailAt = 0;
+  private tail = 0;
+  /** Position in the source of the buffer's first byte. */
+  private consumed = 0;
+  private readonly out = new FieldRows();
 
   constructor(
     private readonly delim: number,
     /** The first record is a header: counted as a line, not returned. */
     skipHeader: boolean,
-    /** Fields and records one call splits at most (grown when one record does not fit). */
+    /** Fields and records handed over at most per batch (grown when one record does not fit). */
     caps: { fields?: number; records?: number } = {},
   ) {
     this.fieldCap = caps.fields ?? FIELD_CAP;
@@ -121,45 +130,57 @@ export class CsvSplitter {
   }
 
   /**
-   * Splits the complete records of `bytes` from `from` into `out` and returns the offset after the
-   * last of them. When `final`, whatever is left is the last record. Blank lines are counted, not
-   * kept. With `out.more`, it stopped for room: call again from the offset returned (with the
-   * same, unchanged `bytes`, which are then not copied again).
+   * Splits the complete records of `bytes`, the source's next bytes after what the last call left
+   * unsplit, handing them to `each` in batches (the same FieldRows, to be done with when its promise
+   * settles). When `final`, whatever is left is the last record. Blank lines are counted, not kept.
    */
-  split(bytes: Uint8Array, from: number, final: boolean, out: FieldRows): number {
-    this.crlf ??= hasCrlf(bytes, from);
+  async split(bytes: Uint8Array, final: boolean, each: (rows: FieldRows) => Promise<void> | void): Promise<void> {
+    const len = this.tail + bytes.length;
+    this.layout(len);
+    const mem = new Uint8Array(this.wasm.memory.buffer);
+    mem.copyWithin(this.bytesAt, this.tailAt, this.tailAt + this.tail);
+    mem.set(bytes, this.bytesAt + this.tail);
+    const out = this.out;
+    out.bytes = new Uint8Array(this.wasm.memory.buffer, this.bytesAt, len);
+    out.offset = this.consumed;
+    this.crlf ??= hasCrlf(out.bytes, 0);
+    let from = 0;
     for (;;) {
-      if (bytes !== this.loaded) this.load(bytes);
-      const v = this.views;
-      const used = this.wasm.split(v.bytes.byteOffset, from, bytes.length, final ? 1 : 0, this.delim, this.crlf ? 1 : 0, v.start.byteOffset, v.end.byteOffset, v.first.byteOffset, v.line.byteOffset, this.fieldCap, this.recordCap);
-      if (this.wasm.more() && used === from) {
+      const used = this.wasm.split(this.bytesAt, from, len, final ? 1 : 0, this.delim, this.crlf ? 1 : 0, out.start.byteOffset, out.end.byteOffset, out.first.byteOffset, out.line.byteOffset, this.fieldCap, this.recordCap);
+      const more = this.wasm.more() === 1;
+      if (more && used === from) {
         // One record has more fields than the arrays hold: make them bigger and split it again.
         this.fieldCap *= 2;
         this.recordCap *= 2;
-        this.loaded = null;
+        const at = this.bytesAt;
+        this.layout(len);
+        new Uint8Array(this.wasm.memory.buffer).copyWithin(this.bytesAt, at, at + len);
+        out.bytes = new Uint8Array(this.wasm.memory.buffer, this.bytesAt, len);
         continue;
       }
-      Object.assign(out, { bytes: v.bytes, first: v.first, start: v.start, end: v.end, line: v.line, count: this.wasm.count(), open: this.wasm.open(), more: this.wasm.more() === 1 });
-      return used;
+      out.count = this.wasm.count();
+      out.open = this.wasm.open();
+      if (out.count > 0) await each(out);
+      from = used;
+      if (!more) break;
     }
+    this.tailAt = this.bytesAt + from;
+    this.tail = len - from;
+    this.consumed += from;
   }
 
-  /** Copies a block into the module's memory, growing it as needed, with fresh views of it all. */
-  private load(bytes: Uint8Array): void {
+  /** Lays out the field arrays and a buffer of `len` bytes after them, growing the memory as needed; fresh views of the arrays. */
+  private layout(len: number): void {
     const { memory } = this.wasm;
-    const arrays = 4 * (2 * this.fieldCap + 2 * this.recordCap + 1);
-    const need = arrays + bytes.length;
+    this.bytesAt = 4 * (2 * this.fieldCap + 2 * this.recordCap + 1);
+    const need = this.bytesAt + len;
     if (need > memory.buffer.byteLength) memory.grow(Math.ceil((need - memory.buffer.byteLength) / PAGE));
     const buf = memory.buffer;
-    const v = new FieldRows();
-    v.start = new Int32Array(buf, 0, this.fieldCap);
-    v.end = new Int32Array(buf, 4 * this.fieldCap, this.fieldCap);
-    v.first = new Int32Array(buf, 8 * this.fieldCap, this.recordCap + 1);
-    v.line = new Int32Array(buf, 8 * this.fieldCap + 4 * (this.recordCap + 1), this.recordCap);
-    v.bytes = new Uint8Array(buf, arrays, bytes.length);
-    v.bytes.set(bytes);
-    this.views = v;
-    this.loaded = bytes;
+    const out = this.out;
+    out.start = new Int32Array(buf, 0, this.fieldCap);
+    out.end = new Int32Array(buf, 4 * this.fieldCap, this.fieldCap);
+    out.first = new Int32Array(buf, 8 * this.fieldCap, this.recordCap + 1);
+    out.line = new Int32Array(buf, 8 * this.fieldCap + 4 * (this.recordCap + 1), this.recordCap);
   }
 }
 
@@ -169,22 +190,17 @@ function hasCrlf(bytes: Uint8Array, from: number): boolean {
   return false;
 }
 
-/** How bytes are grouped for splitting, and how many fields and records a split hands over at most. */
+/** How bytes are grouped for splitting, and how many fields and records a batch holds at most. */
 export interface Blocks {
   /** Bytes gathered before a block is split: fewer, bigger blocks cost less per record. */
   block: number;
-  /**
-   * Bytes of the next block copied after a record the last block ended inside, to finish it: the
-   * block itself is then split where it lies, not copied (a longer record joins the whole block).
-   */
-  bridge: number;
-  /** Fields and records one split hands over at most (CsvSplitter's defaults when not given). */
+  /** Fields and records one batch holds at most (CsvSplitter's defaults when not given). */
   fields?: number;
   records?: number;
 }
 
-/** 1 MB blocks (Blob streams deliver ~1.5 MB pieces, passed on whole); a 64 KB bridge finishes nearly any record. */
-const BLOCKS: Blocks = { block: 1 << 20, bridge: 64 << 10 };
+/** 1 MB blocks (Blob streams deliver ~1.5 MB pieces, passed on whole). */
+const BLOCKS: Blocks = { block: 1 << 20 };
 const BOM = [0xef, 0xbb, 0xbf];
 
 /**
@@ -194,18 +210,7 @@ const BOM = [0xef, 0xbb, 0xbf];
  */
 export async function readFields(stream: ReadableStream<Uint8Array>, layout: { delimiter?: string; hasHeader: boolean }, sink: (rows: FieldRows) => Promise<void> | void, blocks = BLOCKS): Promise<number> {
   const splitter = new CsvSplitter((layout.delimiter ?? ',').charCodeAt(0), layout.hasHeader, blocks);
-  const out = new FieldRows();
-  /** Splits the records of bytes[from…] into the sink; returns the offset after the last. */
-  const splitOut = async (bytes: Uint8Array, from: number, final: boolean) => {
-    let used = from;
-    do {
-      used = splitter.split(bytes, used, final, out);
-      if (out.count > 0) await sink(out);
-    } while (out.more);
-    return used;
-  };
   const reader = stream.getReader();
-  let carry: Uint8Array = new Uint8Array(0);
   let atStart = true;
   try {
     for (let done = false; !done; ) {
@@ -213,21 +218,7 @@ export async function readFields(stream: ReadableStream<Uint8Array>, layout: { d
       ({ block, done } = await gather(reader, blocks.block));
       if (atStart && block.length >= 3 && BOM.every((b, i) => block[i] === b)) block = block.subarray(3);
       atStart &&= block.length === 0;
-      let from = 0;
-      if (carry.length > 0) {
-        const take = Math.min(block.length, blocks.bridge);
-        const bridge = concat([carry, block.subarray(0, take)], carry.length + take);
-        const used = await splitOut(bridge, 0, done && take === block.length);
-        if (used > carry.length) {
-          from = used - carry.length;
-        } else if (take === block.length) {
-          carry = bridge.subarray(used);
-          continue;
-        } else {
-          block = concat([bridge.subarray(used), block.subarray(take)], bridge.length - used + block.length - take);
-        }
-      }
-      carry = block.subarray(await splitOut(block, from, done));
+      await splitter.split(block, done, sink);
     }
   } finally {
     reader.releaseLock();
@@ -253,7 +244,7 @@ async function gather(reader: ReadableStreamDefaultReader<Uint8Array>, size: num
 }
 
 /** The pieces one after another in a new array of `size` bytes. */
-export function concat(pieces: Uint8Array[], size: number): Uint8Array {
+function concat(pieces: Uint8Array[], size: number): Uint8Array {
   const block = new Uint8Array(size);
   let at = 0;
   for (const p of pieces) {

@@ -1,6 +1,6 @@
 // Cuts a plain-text source into byte ranges that start and end on record boundaries, so several
 // workers can parse one big file side by side (ARCHITECTURE.md §2).
-import { concat, CsvSplitter, FieldRows } from './csv-fields';
+import { CsvSplitter } from './csv-fields';
 import type { SourceLayout } from './types';
 
 /** Bytes scanned per read while looking for boundaries. */
@@ -51,18 +51,11 @@ class Cuts {
 /** Offers every record start of delimited text, read slice by slice through `CsvSplitter`. */
 async function recordStarts(file: Blob, delim: number, cuts: Cuts, scanBytes: number): Promise<void> {
   const splitter = new CsvSplitter(delim, false);
-  const rows = new FieldRows();
-  let carry: Uint8Array = new Uint8Array(0);
   for (let at = 0; at < file.size && !cuts.done; at += scanBytes) {
     const piece = new Uint8Array(await file.slice(at, at + scanBytes).arrayBuffer());
-    const block = carry.length === 0 ? piece : concat([carry, piece], carry.length + piece.length);
-    const base = at - carry.length;
-    let used = 0;
-    do {
-      used = splitter.split(block, used, at + scanBytes >= file.size, rows);
-      for (let r = 0; r < rows.count; r++) cuts.offer(base + (rows.start[rows.first[r] as number] as number));
-    } while (rows.more);
-    carry = block.subarray(used);
+    await splitter.split(piece, at + scanBytes >= file.size, (rows) => {
+      for (let r = 0; r < rows.count; r++) cuts.offer(rows.offset + (rows.start[rows.first[r] as number] as number));
+    });
   }
 }
 
