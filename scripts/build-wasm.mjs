@@ -6,11 +6,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 
 /** Source → generated module and its export name. */
-const MODULES = [{ source: 'src/ingest/csv-split.as.ts', out: 'src/ingest/csv-split-wasm.ts', name: 'CSV_SPLIT_WASM' }];
+const MODULES = [{ source: 'src/ingest/csv-wasm.as.ts', out: 'src/ingest/csv-wasm.ts', name: 'CSV_WASM' }];
 
 async function compile(source) {
   let wasm = null;
-  const { error, stderr } = await asc.main([source, '-O3', '--runtime', 'stub', '--noAssert', '--outFile', 'out.wasm'], {
+  const { error, stderr } = await asc.main([source, '-O3', '--runtime', 'minimal', '--noAssert', '--outFile', 'out.wasm'], {
     writeFile: (name, contents) => {
       if (name.endsWith('.wasm')) wasm = contents;
     },

@@ -1,146 +1,144 @@
-// Remembers what a cell's bytes stand for (its time, event type or dictionary code), so a value seen
-// before costs a hash and a comparison of bytes instead of decoding a string and looking it up.
-import type { FieldRows } from './csv-fields';
+// What one column of a batch of delimited records stands for, worked out in WebAssembly a batch at
+// a time (field-keys.as.ts) so that JavaScript reads a number per cell: plain numbers, and the key
+// of each cell's bytes, whose value (a time, an event type, a dictionary code) is resolved from its
+// text once per distinct value and then remembered.
+import type { CsvWasm, FieldRows } from './field-rows';
 
-/** Lookups after which a cache that rarely hits (unique times or ids) is switched off. */
-const TRIAL = 20_000;
+/** One column's results for the records of a batch, in an array in the module's memory. */
+abstract class BatchColumn {
+  protected rows!: FieldRows;
+  protected wasm: CsvWasm | null = null;
+  protected out = 0;
+  private capacity = 0;
 
-/** Open-addressing hash table from byte strings to numbers; keys are copied into one arena. */
-class ByteTable {
-  private arena = new Uint8Array(1 << 16);
-  private used = 0;
-  private keyStart = new Int32Array(1024);
-  private keyLength = new Int32Array(1024);
-  private keyHash = new Int32Array(1024);
-  private values = new Float64Array(1024);
-  private slots = new Int32Array(2048).fill(-1);
-  size = 0;
+  constructor(
+    /** Source column, in records of `width` fields (the others are left unread). */
+    readonly column: number,
+    protected readonly width: number,
+    private readonly bytesPerRecord: number,
+  ) {}
 
-  /** The entry holding bytes[s, e) with hash h, or -1 - (the free slot where it would go). */
-  find(bytes: Uint8Array, s: number, e: number, h: number): number {
-    const mask = this.slots.length - 1;
-    const n = e - s;
-    for (let i = h & mask; ; i = (i + 1) & mask) {
-      const k = this.slots[i] as number;
-      if (k < 0) return -1 - i;
-      if (this.keyHash[k] === h && this.keyLength[k] === n && sameBytes(this.arena, this.keyStart[k] as number, bytes, s, n)) return k;
+  /** Step 1 of a new batch: runs the module's pass over the column, which may grow the memory. */
+  look(rows: FieldRows): void {
+    const { wasm } = rows;
+    if (wasm !== this.wasm) {
+      // A new source comes with a new module instance: start afresh in its memory.
+      this.wasm = wasm;
+      this.capacity = 0;
+      this.attach(wasm);
     }
-  }
-
-  value(k: number): number {
-    return this.values[k] as number;
-  }
-
-  /** Adds bytes[s, e) → v at the free slot `find` reported; returns the new entry. */
-  add(bytes: Uint8Array, s: number, e: number, h: number, v: number, slot: number): number {
-    const n = e - s;
-    if (this.used + n > this.arena.length) this.arena = grow(this.arena, this.used + n);
-    if (this.size === this.keyStart.length) {
-      this.keyStart = grow(this.keyStart);
-      this.keyLength = grow(this.keyLength);
-      this.keyHash = grow(this.keyHash);
-      this.values = grow(this.values);
+    this.rows = rows;
+    if (rows.count > this.capacity) {
+      if (this.capacity) wasm.free(this.out);
+      this.capacity = Math.max(rows.count, 2 * this.capacity);
+      this.out = wasm.alloc(this.capacity * this.bytesPerRecord);
     }
-    this.arena.set(bytes.subarray(s, e), this.used);
-    const k = this.size++;
-    this.keyStart[k] = this.used;
-    this.keyLength[k] = n;
-    this.keyHash[k] = h;
-    this.values[k] = v;
-    this.used += n;
-    this.slots[slot] = k;
-    if (this.size * 2 > this.slots.length) this.rehash();
-    return k;
+    this.pass(rows, wasm);
   }
 
-  private rehash(): void {
-    const slots = new Int32Array(this.slots.length * 2).fill(-1);
-    const mask = slots.length - 1;
-    for (let k = 0; k < this.size; k++) {
-      let i = (this.keyHash[k] as number) & mask;
-      while ((slots[i] as number) >= 0) i = (i + 1) & mask;
-      slots[i] = k;
-    }
-    this.slots = slots;
-  }
+  /** Step 2, once every pass over the batch has run: reads the results where they now are. */
+  abstract bind(): void;
+
+  protected abstract attach(wasm: CsvWasm): void;
+  protected abstract pass(rows: FieldRows, wasm: CsvWasm): void;
 }
 
-function grow<T extends Uint8Array | Int32Array | Float64Array>(a: T, atLeast = 0): T {
-  const b = new (a.constructor as new (n: number) => T)(Math.max(a.length * 2, atLeast));
-  b.set(a);
-  return b;
+/** A column's cells read as plain numbers (NaN when quoted or not plain: the caller reads those as text). */
+export class PlainNumbers extends BatchColumn {
+  private values = new Float64Array(0);
+
+  constructor(column: number, width: number, private readonly decimalComma: boolean) {
+    super(column, width, 8);
+  }
+
+  bind(): void {
+    this.values = new Float64Array((this.wasm as CsvWasm).memory.buffer, this.out, this.rows.count);
+  }
+
+  /** Record r's number, or NaN. */
+  get(r: number): number {
+    return this.values[r] as number;
+  }
+
+  protected attach(): void {}
+
+  protected pass(rows: FieldRows): void {
+    rows.numbers(this.column, this.width, this.decimalComma, this.out);
+  }
 }
 
 /**
- * What the fields of one column stand for, computed by `resolve` from the field's text on first
- * sight and remembered by its bytes. The previous field's value is tried first, even when the table
- * is off: exports repeat values on neighbouring rows (an invoice's lines share its time, customer
- * and country).
+ * A column's values by their bytes: `resolve` computes a value from a cell's text the first time
+ * its key is read, and the value is remembered. Cells that repeat the cell above share its key, so
+ * a column whose table is switched off (mostly unique values) still resolves a run of equal cells
+ * once.
  */
-export class ByteCache {
-  private table = new ByteTable();
-  private caching = true;
-  private lookups = 0;
-  private hits = 0;
-  /** The previous field's block, place and value; a new block comes in a new view (FieldRows.bytes). */
-  private lastBytes: Uint8Array = new Uint8Array(0);
-  private lastStart = 0;
-  private lastLength = -1;
+export class ByteCache extends BatchColumn {
+  private table = 0;
+  private keys = new Int32Array(0);
+  private values = new Float64Array(1024);
+  private known = new Uint8Array(1024);
+  /** The run key (< -1) last resolved, and its value. */
+  private lastRun = 0;
   private lastValue = NaN;
 
   constructor(
+    column: number,
+    width: number,
     private readonly resolve: (text: string) => number,
-    /** Most entries kept; the table starts afresh when full. */
+    /** Most keys kept; the table starts afresh before a batch that could take it past this. */
     private readonly limit = Infinity,
-  ) {}
-
-  /** The value of field f of `rows`. */
-  get(rows: FieldRows, f: number): number {
-    const bytes = rows.bytes;
-    const s = rows.start[f] as number;
-    const n = (rows.end[f] as number) - s;
-    if (n === this.lastLength && bytes === this.lastBytes && sameBytes(bytes, this.lastStart, bytes, s, n)) return this.lastValue;
-    const v = this.caching ? this.lookUp(rows, f, s, s + n) : this.resolve(rows.text(f));
-    this.lastBytes = bytes;
-    this.lastStart = s;
-    this.lastLength = n;
-    this.lastValue = v;
-    return v;
+  ) {
+    super(column, width, 4);
   }
 
-  private lookUp(rows: FieldRows, f: number, s: number, e: number): number {
-    const bytes = rows.bytes;
-    const h = hash(bytes, s, e);
-    const k = this.table.find(bytes, s, e, h);
-    let v: number;
-    if (k >= 0) {
-      v = this.table.value(k);
-      this.hits++;
-    } else {
-      v = this.resolve(rows.text(f));
-      if (this.table.size >= this.limit) this.table = new ByteTable();
-      else this.table.add(bytes, s, e, h, v, -1 - k);
+  bind(): void {
+    this.keys = new Int32Array((this.wasm as CsvWasm).memory.buffer, this.out, this.rows.count);
+  }
+
+  /** The value of record r's cell. */
+  get(r: number): number {
+    const k = this.keys[r] as number;
+    if (k >= 0) return this.known[k] === 1 ? (this.values[k] as number) : this.fill(k, r);
+    if (k !== this.lastRun) {
+      this.lastRun = k;
+      this.lastValue = this.resolve(this.text(r));
     }
-    // Keep the table only where it pays: at least half the lookups must find their value.
-    if (++this.lookups === TRIAL && this.hits * 2 < TRIAL) {
-      this.caching = false;
-      this.table = new ByteTable();
+    return this.lastValue;
+  }
+
+  protected attach(wasm: CsvWasm): void {
+    this.table = wasm.table();
+    this.known.fill(0);
+    this.lastRun = 0;
+  }
+
+  protected pass(rows: FieldRows, wasm: CsvWasm): void {
+    if (wasm.size(this.table) + rows.count > this.limit) {
+      wasm.clear(this.table);
+      this.known.fill(0);
     }
+    rows.intern(this.table, this.column, this.width, this.out);
+  }
+
+  private text(r: number): string {
+    return this.rows.text((this.rows.first[r] as number) + this.column);
+  }
+
+  /** Resolves key k (first read at record r) and remembers its value. */
+  private fill(k: number, r: number): number {
+    if (k >= this.values.length) {
+      const n = Math.max(2 * this.values.length, k + 1);
+      const values = new Float64Array(n);
+      values.set(this.values);
+      this.values = values;
+      const known = new Uint8Array(n);
+      known.set(this.known);
+      this.known = known;
+    }
+    const v = this.resolve(this.text(r));
+    this.values[k] = v;
+    this.known[k] = 1;
     return v;
   }
-}
-
-function sameBytes(a: Uint8Array, as: number, b: Uint8Array, bs: number, n: number): boolean {
-  let j = 0;
-  while (j < n && a[as + j] === b[bs + j]) j++;
-  return j === n;
-}
-
-/** FNV-1a over the bytes, with murmur3's final mix: FNV alone leaves the low bits, which pick the slot, clustered. */
-function hash(bytes: Uint8Array, s: number, e: number): number {
-  let h = 0x811c9dc5;
-  for (let i = s; i < e; i++) h = Math.imul(h ^ (bytes[i] as number), 0x01000193);
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return h ^ (h >>> 16);
 }

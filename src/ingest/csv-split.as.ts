@@ -1,7 +1,7 @@
-// AssemblyScript, compiled to WebAssembly by scripts/build-wasm.mjs into csv-split-wasm.ts (the
+// AssemblyScript, compiled to WebAssembly by scripts/build-wasm.mjs into csv-wasm.ts (the
 // TypeScript build never reads this file). It is CsvSplitter's inner loop (csv-fields.ts): it
-// splits delimited records into field boundaries by papaparse's quoting rules, in raw memory laid
-// out by the caller. Written in WebAssembly because the same loop in JavaScript cost ~130 ms of the
+// splits delimited records into field boundaries by papaparse's quoting rules, in blocks of the
+// module's memory that the caller allocated (field-keys.as.ts's alloc). Written in WebAssembly because the same loop in JavaScript cost ~130 ms of the
 // ~570 ms an import of online-retail (48 MB) spends parsing, plus its JIT warm-up; this runs in
 // ~50 ms from the first block on.
 

@@ -1,6 +1,6 @@
 // Normalises source rows into canonical events and encodes them into columnar chunks
 // (ARCHITECTURE.md §1): strings become dictionary codes, numbers go into typed arrays.
-import type { FieldRows } from './csv-fields';
+import type { FieldRows } from './field-rows';
 import { isMissing, normaliseId } from './infer';
 import { FieldCells, StringCells, type CellRules, type RowCells } from './row-cells';
 import { CANONICAL_TYPES, type Field, type Mapping } from './types';
@@ -107,6 +107,7 @@ export class EventEncoder {
     this.rules = {
       timeFormat: mapping.timeFormat, decimalComma: mapping.decimalComma, refundPrefix: mapping.refundOrderPrefix ?? '',
       timeSource: col.time, typeSource: col.type, orderSource: col.order, userColumn: col.user, dictSources: this.dictCols,
+      numberSources: [col.quantity, col.price, col.revenue].filter((i) => i !== undefined), width: header.length,
       typeCode: (raw) => this.typeCode(raw),
       dictCode: (c, raw) => this.dictCode(c, raw),
     };
@@ -138,8 +139,7 @@ export class EventEncoder {
   /** Encodes record r of delimited bytes, which has one field per header column; as `push`. */
   pushFields(rows: FieldRows, r: number): string | null {
     const row = (this.fieldCells ??= new FieldCells(this.rules));
-    row.rows = rows;
-    row.base = rows.first[r] as number;
+    row.at(rows, r);
     return this.encode(row);
   }
 

@@ -211,30 +211,3 @@ function exponent(start: number, neg: boolean, decimalComma: boolean, grouped: b
   const v = /^\d*\.?\d*(e[+-]?\d+)?$/i.test(body) ? Number(body) : NaN;
   return neg ? -v : v;
 }
-
-/**
- * `parseNumber` for the plain form `[-]digits[.digits]` (`,` with a decimal comma) read straight
- * from UTF-8 bytes, giving the same double; NaN for anything else, which the caller then parses as
- * text (blanks, signs, currency, groups, exponents, missing values).
- */
-export function parsePlainNumber(bytes: Uint8Array, s: number, e: number, decimalComma: boolean): number {
-  const dec = decimalComma ? 44 : 46;
-  let p = s;
-  const neg = bytes[p] === 45;
-  if (neg) p++;
-  let mant = 0;
-  let n = 0;
-  let frac = -1;
-  for (; p < e; p++) {
-    const c = bytes[p] as number;
-    if (isDigit(c)) {
-      mant = mant * 10 + c - 48;
-      n++;
-      if (frac >= 0) frac++;
-    } else if (c === dec && frac < 0) frac = 0;
-    else return NaN;
-  }
-  if (n === 0 || mant > Number.MAX_SAFE_INTEGER || frac > 22) return NaN;
-  const v = frac > 0 ? mant / (POW10[frac] ?? 1) : mant;
-  return neg ? -v : v;
-}

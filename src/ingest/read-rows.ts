@@ -2,7 +2,8 @@
 // bytes (csv-fields.ts) or, from text, through papaparse's incremental parser; aligned text and JSON
 // Lines line by line; JSON arrays whole.
 import Papa from 'papaparse';
-import { FieldRows, readFields } from './csv-fields';
+import { readFields } from './csv-fields';
+import type { FieldRows } from './field-rows';
 import { flattenRecord, recordToRow, splitAligned } from './sniff';
 import type { SourceInfo } from './types';
 

@@ -1,10 +1,10 @@
 // The two ways the encoder reads a row's mapped cells: from strings (JSON, aligned text, tests) or
 // straight from the bytes of delimited text. Both turn a cell's text into a value by the same rules;
 // they differ only in what they remember to avoid doing it twice.
-import { ByteCache } from './byte-cache';
-import type { FieldRows } from './csv-fields';
+import { ByteCache, PlainNumbers } from './byte-cache';
+import type { FieldRows } from './field-rows';
 import { isMissing } from './infer';
-import { parseNumber, parsePlainNumber, parseTime, unixToMs } from './parse-value';
+import { parseNumber, parseTime, unixToMs } from './parse-value';
 import type { TimeFormat } from './types';
 
 /** Distinct times remembered by bytes per import. */
@@ -18,6 +18,10 @@ export interface CellRules {
   readonly timeSource: number | undefined;
   readonly typeSource: number | undefined;
   readonly orderSource: number | undefined;
+  /** Source index of each number column (quantity, unit price, line total). */
+  readonly numberSources: readonly number[];
+  /** Fields per record. */
+  readonly width: number;
   /** Source index of the user column, which per-user session ids are joined to. */
   readonly userColumn: number | undefined;
   /** Where each dictionary column's value comes from; `perUser` for session ids made per user. */
@@ -131,27 +135,53 @@ export class StringCells implements RowCells {
   }
 }
 
-/** Cells of one record of delimited bytes (whose width the caller has checked); values are remembered by their bytes. */
+/** Cells of one record of delimited bytes (whose width the caller has checked), read through per-batch column passes. */
 export class FieldCells implements RowCells {
-  rows!: FieldRows;
-  /** Index of the record's first field in `rows`. */
-  base = 0;
-  /** Remembered times by bytes; none for unix times, which are read as numbers. */
-  private readonly timeCache: ByteCache | null;
-  private readonly typeCache: ByteCache;
+  private rows!: FieldRows;
+  /** The batch the column passes ran over. */
+  private batch = -1;
+  /** The record, and the index of its first field in `rows`. */
+  private r = 0;
+  private base = 0;
+  /** Times by their bytes; none for unix times, which are read as numbers. */
+  private readonly timeCache: ByteCache | null = null;
+  private readonly unixTimes: PlainNumbers | null = null;
+  private readonly typeCache: ByteCache | null = null;
+  /** Number columns by source index. */
+  private readonly numbers: (PlainNumbers | undefined)[] = [];
   /** The refund prefix in UTF-8. */
   private readonly refundBytes: Uint8Array;
   /** Per dictionary column; none for per-user sessions, which join two cells and are read as text. */
   private readonly dictCaches: (ByteCache | null)[];
+  /** Every column pass a batch needs. */
+  private readonly passes: (ByteCache | PlainNumbers)[] = [];
   private readonly last: LastCodes;
 
   constructor(private readonly rules: CellRules) {
-    const { timeFormat } = rules;
-    this.timeCache = timeFormat === 'unix-auto' ? null : new ByteCache((raw) => timeOf(raw, timeFormat), TIME_CACHE_LIMIT);
-    this.typeCache = new ByteCache((raw) => rules.typeCode(raw));
+    const { timeFormat, timeSource, typeSource, width } = rules;
+    const add = <T extends ByteCache | PlainNumbers>(p: T): T => (this.passes.push(p), p);
+    if (timeSource !== undefined) {
+      if (timeFormat === 'unix-auto') this.unixTimes = add(new PlainNumbers(timeSource, width, false));
+      else this.timeCache = add(new ByteCache(timeSource, width, (raw) => timeOf(raw, timeFormat), TIME_CACHE_LIMIT));
+    }
+    if (typeSource !== undefined) this.typeCache = add(new ByteCache(typeSource, width, (raw) => rules.typeCode(raw)));
+    for (const i of rules.numberSources) this.numbers[i] ??= add(new PlainNumbers(i, width, rules.decimalComma));
+    this.dictCaches = rules.dictSources.map((d, c) => (d.perUser ? null : add(new ByteCache(d.source, width, (raw) => rules.dictCode(c, raw)))));
     this.refundBytes = new TextEncoder().encode(rules.refundPrefix);
-    this.dictCaches = rules.dictSources.map((d, c) => (!d.perUser ? new ByteCache((raw) => rules.dictCode(c, raw)) : null));
     this.last = new LastCodes(rules);
+  }
+
+  /** Points the cells at record r of `rows`, running the column passes first when the batch is new. */
+  at(rows: FieldRows, r: number): void {
+    if (rows !== this.rows || rows.batch !== this.batch) {
+      this.rows = rows;
+      this.batch = rows.batch;
+      for (const p of this.passes) p.look(rows);
+      rows.sync();
+      for (const p of this.passes) p.bind();
+    }
+    this.r = r;
+    this.base = rows.first[r] as number;
   }
 
   text(i: number): string {
@@ -159,19 +189,18 @@ export class FieldCells implements RowCells {
   }
 
   time(): number {
-    const i = this.rules.timeSource;
-    if (i === undefined) return NaN;
-    if (this.timeCache) return this.timeCache.get(this.rows, this.base + i);
-    const v = this.plain(i, false);
-    return Number.isNaN(v) ? timeOf(this.text(i), 'unix-auto') : unixToMs(v);
+    if (this.timeCache) return this.timeCache.get(this.r);
+    if (!this.unixTimes) return NaN;
+    const v = this.unixTimes.get(this.r);
+    return Number.isNaN(v) ? timeOf(this.text(this.unixTimes.column), 'unix-auto') : unixToMs(v);
   }
 
   type(): number {
-    return this.typeCache.get(this.rows, this.base + (this.rules.typeSource ?? 0));
+    return this.typeCache ? this.typeCache.get(this.r) : -1;
   }
 
   num(i: number): number {
-    const v = this.plain(i, this.rules.decimalComma);
+    const v = (this.numbers[i] as PlainNumbers).get(this.r);
     return Number.isNaN(v) ? numberOf(this.text(i), this.rules.decimalComma) : v;
   }
 
@@ -189,13 +218,6 @@ export class FieldCells implements RowCells {
 
   code(c: number): number {
     const cache = this.dictCaches[c];
-    if (!cache) return this.last.code(c, dictRaw(this.rules, c, this));
-    return cache.get(this.rows, this.base + (this.rules.dictSources[c] as CellRules['dictSources'][number]).source);
-  }
-
-  /** A number written plainly in an unquoted field, or NaN (then read as text). */
-  private plain(i: number, decimalComma: boolean): number {
-    const f = this.base + i;
-    return this.rows.quoted(f) ? NaN : parsePlainNumber(this.rows.bytes, this.rows.start[f] as number, this.rows.end[f] as number, decimalComma);
+    return cache ? cache.get(this.r) : this.last.code(c, dictRaw(this.rules, c, this));
   }
 }

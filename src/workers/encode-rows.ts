@@ -1,6 +1,6 @@
 // The loop every import runs over a source, or over one part of a big file in a part worker:
 // rows → encoder → full chunks handed on, bad lines reported.
-import { FieldRows } from '../ingest/csv-fields';
+import { FieldRows } from '../ingest/field-rows';
 import type { EventEncoder } from '../ingest/encoder';
 import type { RowBatch, RowReader } from '../ingest/read-rows';
 
