@@ -4,17 +4,17 @@ import { overview } from '../analytics/overview';
 import { getDb } from '../storage/db';
 import * as q from './analysis';
 import { loadDataset, type LoadedDataset } from './dataset-loader';
-import { receiveHandOver, type HandedChunk } from './hand-over';
+import { receiveHandOver, type HandedDataset } from './hand-over';
 import { ensureRuntime, selfTest } from './runtime';
 import type { ComputeApi } from './protocol';
 
 let cached: { id: string; data: Promise<LoadedDataset> } | null = null;
-/** Chunks an import is handing over, for the new dataset's first load. */
-let incoming: { id: string; chunks: Promise<HandedChunk[] | null> } | null = null;
+/** What an import is handing over, for the new dataset's first load. */
+let incoming: { id: string; handed: Promise<HandedDataset | null> } | null = null;
 
 function load(id: string): Promise<LoadedDataset> {
   if (cached?.id !== id) {
-    const handed = incoming?.id === id ? incoming.chunks : null;
+    const handed = incoming?.id === id ? incoming.handed : null;
     if (handed) incoming = null;
     const data = loadDataset(getDb(), id, handed);
     cached = { id, data };
@@ -57,8 +57,14 @@ const api: ComputeApi = {
     if (incoming?.id === id) incoming = null;
   },
   receive: async (id, port) => {
-    incoming = { id, chunks: receiveHandOver(port) };
-    // The new dataset opens when the import ends: the database is opened now, while the import runs.
+    const handed = receiveHandOver(port);
+    incoming = { id, handed };
+    // The new dataset's overview opens when the import ends. It is loaded as soon as the hand-over
+    // is complete, while the page is still taking in the import's end (a failed load is forgotten
+    // by `load` and tried again by the first query); the database is opened now, while the import runs.
+    void handed.then((dataset) => {
+      if (dataset && incoming?.handed === handed) load(id).catch(() => undefined);
+    });
     await getDb().open();
   },
 };

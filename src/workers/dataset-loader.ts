@@ -5,7 +5,7 @@ import { deriveSessions, groupByUser, type Grouping } from '../analytics/indexes
 import { buildOverviewIndex, type OverviewIndex } from '../analytics/overview';
 import type { ShopLensDb } from '../storage/db';
 import { getDataset, loadChunks, loadDictionaries } from '../storage/dataset-repo';
-import type { HandedChunk } from './hand-over';
+import type { HandedDataset } from './hand-over';
 
 /** A dataset ready for queries. */
 export interface LoadedDataset {
@@ -16,15 +16,15 @@ export interface LoadedDataset {
 }
 
 /**
- * Reads chunks and dictionaries, derives sessions when the source had none, builds indexes. The
- * chunks an import `handed` over are used instead of reading them back when they hold all the rows.
+ * Reads chunks and dictionaries, derives sessions when the source had none, builds indexes. What an
+ * import `handed` over is used instead of reading it back when its chunks hold all the rows.
  */
-export async function loadDataset(db: ShopLensDb, id: string, handed?: Promise<HandedChunk[] | null> | null): Promise<LoadedDataset> {
+export async function loadDataset(db: ShopLensDb, id: string, handed?: Promise<HandedDataset | null> | null): Promise<LoadedDataset> {
   const meta = await getDataset(db, id);
   if (!meta) throw new Error('This dataset no longer exists. It may have been deleted in another tab.');
   const given = await handed;
-  const complete = given && given.reduce((n, c) => n + c.rows, 0) === meta.rows ? given : null;
-  const [chunks, dicts] = await Promise.all([complete ?? loadChunks(db, id), loadDictionaries(db, id)]);
+  const complete = given && given.chunks.reduce((n, c) => n + c.rows, 0) === meta.rows ? given : null;
+  const [chunks, dicts] = complete ? [complete.chunks, complete.dictionaries] : await Promise.all([loadChunks(db, id), loadDictionaries(db, id)]);
   const { table, session } = tableFromChunks(chunks, dicts);
   const byUser = groupByUser(table.user, table.ts, dicts.user?.length ?? 0);
   let full: EventTable;

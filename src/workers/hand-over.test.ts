@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { overview } from '../analytics/overview';
 import { openDb } from '../storage/db';
-import { loadChunks } from '../storage/dataset-repo';
+import { loadChunks, loadDictionaries } from '../storage/dataset-repo';
 import { loadDataset } from './dataset-loader';
 import { fileSource } from './file-source';
 import { handOverSender, receiveHandOver } from './hand-over';
@@ -21,21 +21,23 @@ async function importHandingOver(db: ReturnType<typeof openDb>, file: File, id: 
 }
 
 describe('chunk hand-over to the compute worker', () => {
-  it('hands over exactly the stored chunks, and the dataset loads from them with the same figures', async () => {
+  it('hands over exactly the stored chunks and dictionaries, and the dataset loads from them with the same figures', async () => {
     const db = openDb(`handover-${crypto.randomUUID()}`);
     const { imported, received } = await importHandingOver(db, dataFile('rees46-2019-oct-head.csv'), 'r');
     await imported;
     const handed = await received;
     const stored = await loadChunks(db, 'r');
-    expect(handed?.map((c) => c.index)).toEqual(stored.map((c) => c.index));
-    handed?.forEach((c, i) => {
+    expect(handed?.chunks.map((c) => c.index)).toEqual(stored.map((c) => c.index));
+    expect(handed?.dictionaries).toEqual(await loadDictionaries(db, 'r'));
+    handed?.chunks.forEach((c, i) => {
       for (const [name, buf] of Object.entries(stored[i]?.columns ?? {})) expect(Buffer.from(c.columns[name] as ArrayBuffer).equals(Buffer.from(buf)), name).toBe(true);
     });
     const fromStore = overview(...tableAndIndex(await loadDataset(db, 'r')));
     // A hand-over that misses a chunk is not trusted: the dataset is read back from storage.
-    expect(overview(...tableAndIndex(await loadDataset(db, 'r', Promise.resolve(handed?.slice(1) ?? null))))).toEqual(fromStore);
-    // A whole one is used as it is: with the stored chunks gone, the figures are still the same.
+    expect(overview(...tableAndIndex(await loadDataset(db, 'r', Promise.resolve(handed && { ...handed, chunks: handed.chunks.slice(1) }))))).toEqual(fromStore);
+    // A whole one is used as it is: with the stored chunks and dictionaries gone, the figures are still the same.
     await db.chunks.clear();
+    await db.dictionaries.clear();
     expect(overview(...tableAndIndex(await loadDataset(db, 'r', Promise.resolve(handed))))).toEqual(fromStore);
   });
 

@@ -77,18 +77,18 @@ export interface ImportOptions {
 export function runImport(db: ShopLensDb, spec: ImportSpec, sources: RowSource[], onProgress: (p: ImportProgress) => void, options: ImportOptions = {}): Promise<number> {
   return withLock(importLockName(spec.datasetId), async () => {
     try {
-      const rows = await importAll(db, spec, sources, onProgress, options);
-      options.handOver?.end(true);
+      const { rows, dictionaries } = await importAll(db, spec, sources, onProgress, options);
+      options.handOver?.end(dictionaries);
       return rows;
     } catch (e) {
-      options.handOver?.end(false);
+      options.handOver?.end(null);
       await deleteDataset(db, spec.datasetId);
       throw friendly(e);
     }
   });
 }
 
-async function importAll(db: ShopLensDb, spec: ImportSpec, sources: RowSource[], onProgress: (p: ImportProgress) => void, { parallel, handOver }: ImportOptions): Promise<number> {
+async function importAll(db: ShopLensDb, spec: ImportSpec, sources: RowSource[], onProgress: (p: ImportProgress) => void, { parallel, handOver }: ImportOptions): Promise<{ rows: number; dictionaries: Record<string, string[]> }> {
   const started = performance.now();
   await beginImport(db, { id: spec.datasetId, name: spec.name, createdAt: Date.now(), preset: spec.preset, mapping: spec.mapping, header: spec.header, labels: spec.labels });
   const enc = new EventEncoder(spec.mapping, spec.header);
@@ -147,14 +147,15 @@ async function importAll(db: ShopLensDb, spec: ImportSpec, sources: RowSource[],
   await writing;
   const files = await Promise.all(sources.map(async (s) => ({ ...s.file, hash: await s.hash() })));
   const importMs = performance.now() - started;
+  const dictionaries = enc.dictionaries();
   await finishImport(db, spec.datasetId, {
     files,
-    dictionaries: enc.dictionaries(), rows: enc.total, timeRange: [enc.minTs, enc.maxTs], columns: enc.columns, chunkBytes, rejections,
+    dictionaries, rows: enc.total, timeRange: [enc.minTs, enc.maxTs], columns: enc.columns, chunkBytes, rejections,
     summary: { rowsRead, rowsRejected: rejections.length, firstRejections: rejections.slice(0, SHOWN_REJECTIONS), reasonCounts, importMs },
   });
   if (spec.signature) await rememberMapping(db, spec.signature, spec.preset, spec.mapping);
   onProgress({ rows: enc.total, rejected: rejections.length, bytesDone: bytesTotal, bytesTotal, elapsedMs: importMs, file: '' });
-  return enc.total;
+  return { rows: enc.total, dictionaries };
 }
 
 function tooManyFailures(file: string, bad: number, lines: number, rejections: Rejection[]): ImportError {
