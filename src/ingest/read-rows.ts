@@ -18,10 +18,31 @@ export interface RowBatch {
 /** Receives batches in order; the reader waits for it, so slow storage slows parsing (backpressure). */
 export type BatchSink<B = RowBatch> = (batch: B) => Promise<void> | void;
 
-/** A file's bytes (gunzipped when asked), counting the raw bytes consumed. */
-function byteStream(blob: Blob, gzip: boolean): { bytes: ReadableStream<Uint8Array>; bytesRead: () => number } {
+/** Pieces a file read whole is handed on in (as big as the delimited reader's blocks). */
+const PIECE = 1 << 20;
+
+/** A file's first `end` bytes, already read whole (or being read), as a stream of views into them. */
+function memoryStream(whole: Promise<ArrayBuffer>, end: number): ReadableStream<Uint8Array> {
+  let at = 0;
+  return new ReadableStream<Uint8Array>({
+    pull: async (ctl) => {
+      const buf = await whole;
+      const stop = Math.min(end, buf.byteLength);
+      if (at >= stop) ctl.close();
+      else ctl.enqueue(new Uint8Array(buf, at, Math.min(PIECE, stop - at)));
+      at += PIECE;
+    },
+  });
+}
+
+/** Where a reader's bytes come from: a blob, or the first `end` bytes of a file already read whole. */
+export type ByteSource = Blob | { whole: Promise<ArrayBuffer>; end: number };
+
+/** A source's bytes (gunzipped when asked), counting the raw bytes consumed. */
+function byteStream(source: ByteSource, gzip: boolean): { bytes: ReadableStream<Uint8Array>; bytesRead: () => number } {
   let bytes = 0;
-  const counted = blob.stream().pipeThrough(
+  const raw = source instanceof Blob ? source.stream() : memoryStream(source.whole, source.end);
+  const counted = raw.pipeThrough(
     new TransformStream<Uint8Array, Uint8Array>({
       transform(chunk, ctl) {
         bytes += chunk.byteLength;
@@ -32,9 +53,9 @@ function byteStream(blob: Blob, gzip: boolean): { bytes: ReadableStream<Uint8Arr
   return { bytes: gzip ? counted.pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>) : counted, bytesRead: () => bytes };
 }
 
-/** Decodes a file (gunzipping when asked) into text pieces, counting the raw bytes consumed. */
-export function textStream(blob: Blob, gzip: boolean): { text: ReadableStream<string>; bytesRead: () => number } {
-  const { bytes, bytesRead } = byteStream(blob, gzip);
+/** Decodes a source (gunzipping when asked) into text pieces, counting the raw bytes consumed. */
+export function textStream(source: ByteSource, gzip: boolean): { text: ReadableStream<string>; bytesRead: () => number } {
+  const { bytes, bytesRead } = byteStream(source, gzip);
   return { text: bytes.pipeThrough(new TextDecoderStream() as unknown as TransformStream<Uint8Array, string>), bytesRead };
 }
 
@@ -49,17 +70,17 @@ export interface SourceReader extends RowReader {
 }
 
 /** A reader of a file: delimited text as `FieldRows` straight from its bytes, other layouts as string rows. */
-export function fileReader(blob: Blob, gzip: boolean, info: SourceInfo): SourceReader {
+export function fileReader(source: ByteSource, gzip: boolean, info: SourceInfo): SourceReader {
   let bytesRead = () => 0;
   return {
     bytesRead: () => bytesRead(),
     read: (sink) => {
       if (info.format === 'delimited') {
-        const b = byteStream(blob, gzip);
+        const b = byteStream(source, gzip);
         bytesRead = b.bytesRead;
         return readFields(b.bytes, info, sink);
       }
-      const t = textStream(blob, gzip);
+      const t = textStream(source, gzip);
       bytesRead = t.bytesRead;
       return readRows(t.text, info, sink);
     },
