@@ -6,7 +6,7 @@ import { importLockName, withLock } from '../lib/locks';
 import type { ShopLensDb } from '../storage/db';
 import { beginImport, deleteDataset, finishImport, putChunk } from '../storage/dataset-repo';
 import { rememberMapping } from '../storage/mapping-repo';
-import type { Rejection, SourceFile } from '../storage/schema';
+import type { ChunkRecord, Rejection, SourceFile } from '../storage/schema';
 import type { SourceReader } from '../ingest/read-rows';
 import type { HandOverSender } from './hand-over';
 import type { FilePart } from './file-parts';
@@ -71,6 +71,8 @@ export interface ImportOptions {
   parallel?: Parallel;
   /** Each stored chunk is handed over to the compute worker too. */
   handOver?: HandOverSender;
+  /** Stores a chunk and gives its columns back (by default here, with `putChunk`). */
+  store?: (chunk: ChunkRecord) => Promise<EncodedChunk>;
 }
 
 /** Runs an import under a Web Lock named after the dataset; returns the stored row count. */
@@ -88,7 +90,7 @@ export function runImport(db: ShopLensDb, spec: ImportSpec, sources: RowSource[]
   });
 }
 
-async function importAll(db: ShopLensDb, spec: ImportSpec, sources: RowSource[], onProgress: (p: ImportProgress) => void, { parallel, handOver }: ImportOptions): Promise<{ rows: number; dictionaries: Record<string, string[]> }> {
+async function importAll(db: ShopLensDb, spec: ImportSpec, sources: RowSource[], onProgress: (p: ImportProgress) => void, { parallel, handOver, store = storeHere(db) }: ImportOptions): Promise<{ rows: number; dictionaries: Record<string, string[]> }> {
   const started = performance.now();
   await beginImport(db, { id: spec.datasetId, name: spec.name, createdAt: Date.now(), preset: spec.preset, mapping: spec.mapping, header: spec.header, labels: spec.labels });
   const enc = new EventEncoder(spec.mapping, spec.header);
@@ -105,8 +107,8 @@ async function importAll(db: ShopLensDb, spec: ImportSpec, sources: RowSource[],
     chunkBytes += Object.values(chunk.columns).reduce((s, b) => s + b.byteLength, 0);
     const before = writing;
     writing = before.then(async () => {
-      await putChunk(db, { datasetId: spec.datasetId, index, ...chunk });
-      handOver?.chunk(index, chunk); // stored (cloned) by now, so its buffers can move
+      const stored = await store({ datasetId: spec.datasetId, index, ...chunk });
+      handOver?.chunk(index, stored); // stored (cloned) by now, so its buffers can move
     });
     writing.catch(() => undefined); // observed by the next writer or the final await
     await before;
@@ -156,6 +158,14 @@ async function importAll(db: ShopLensDb, spec: ImportSpec, sources: RowSource[],
   if (spec.signature) await rememberMapping(db, spec.signature, spec.preset, spec.mapping);
   onProgress({ rows: enc.total, rejected: rejections.length, bytesDone: bytesTotal, bytesTotal, elapsedMs: importMs, file: '' });
   return { rows: enc.total, dictionaries };
+}
+
+/** Stores chunks on this thread. */
+function storeHere(db: ShopLensDb): (chunk: ChunkRecord) => Promise<EncodedChunk> {
+  return async (chunk) => {
+    await putChunk(db, chunk);
+    return chunk;
+  };
 }
 
 function tooManyFailures(file: string, bad: number, lines: number, rejections: Rejection[]): ImportError {

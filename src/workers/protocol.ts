@@ -6,7 +6,9 @@ import type { PathQuery, PathResult } from '../analytics/paths';
 import type { Portrait } from '../analytics/portrait';
 import type { RetentionQuery, RetentionResult } from '../analytics/retention';
 import type { RfmSummary } from '../analytics/rfm';
+import type { EncodedChunk } from '../ingest/encoder';
 import type { Mapping } from '../ingest/types';
+import type { ChunkRecord } from '../storage/schema';
 import type { ChunkSender, FilePart, PartResult } from './file-parts';
 import type { ImportProgress } from './import-job';
 import type { BackendInfo, BackendName } from '../models/runtime/backends';
@@ -69,6 +71,10 @@ export interface PartApi {
   encode(part: FilePart, mapping: Mapping, send: ChunkSender): Promise<PartResult>;
   /** The file's SHA-256 (hex), as `hashFile` computes it. */
   hash(file: Blob): Promise<string>;
+  /** Stores a chunk of an import and hands its columns back (transferred both ways). */
+  store(chunk: ChunkRecord): Promise<EncodedChunk>;
+  /** Resolves once the worker runs and its database is open. */
+  ready(): Promise<void>;
 }
 
 /** A funnel as the UI asks for it (segments are attached in the worker). */
