@@ -10,7 +10,7 @@ const MODULES = [{ source: 'src/ingest/csv-wasm.as.ts', out: 'src/ingest/csv-was
 
 async function compile(source) {
   let wasm = null;
-  const { error, stderr } = await asc.main([source, '-O3', '--runtime', 'minimal', '--noAssert', '--outFile', 'out.wasm'], {
+  const { error, stderr } = await asc.main([source, '-O3', '--runtime', 'minimal', '--enable', 'simd', '--noAssert', '--outFile', 'out.wasm'], {
     writeFile: (name, contents) => {
       if (name.endsWith('.wasm')) wasm = contents;
     },
