@@ -86,10 +86,11 @@ let hashQueue: Promise<unknown> = Promise.resolve();
 
 /**
  * Chosen files up to this many bytes in all are read whole once, here: the native digest hashes
- * the bytes and the import parses the same bytes, so the file is not read a second time. The
- * digest runs on this thread (a trace shows ~30 ms for 48 MB), while the import mostly waits for
- * its chunk writes; handing the bytes to the hashing worker and back held up the first block more. Reading the file twice at once also held up the import's first block
- * while the hash's read went on (online-retail, 48 MB: 44-62 ms to the first block, 21-29 without).
+ * the bytes and the import parses the same bytes, so the file is not read a second time. Reading
+ * it twice at once held up the import's first block while the hash's read went on (online-retail,
+ * 48 MB: 44-62 ms to the first block, 21-29 without). The digest runs on this thread (~30 ms for
+ * 48 MB in a trace); digesting in the hashing worker instead, with the bytes transferred there and
+ * back, was no faster side by side (8 pairs), nor was that worker reading the file itself.
  */
 export const KEEP_BYTES = 64 * 1024 * 1024;
 /** The bytes of the current choice's files read whole, until the import takes them. */
