@@ -37,13 +37,14 @@ export interface Duplicate {
 /** Inspects files meant for one dataset; throws an Error with a user-facing message when unusable. */
 export async function inspectFiles(db: ShopLensDb, files: File[]): Promise<InspectResult> {
   if (files.length === 0) throw new Error('No files were chosen.');
-  // Hashing reads every byte; it starts now and goes on after the answer (see findDuplicates).
-  startHashing(files);
   const checked: InspectResult['files'] = [];
   let first: { info: SourceInfo; signature: string; file: string; head: string; complete: boolean } | null = null;
   for (const file of files) {
     if (file.size === 0) throw new Error(`${file.name} is empty: there is nothing to import.`);
     const head = await readHead(file);
+    // Hashing reads every byte: it starts once the first head is in, so that its read does not
+    // hold up the head's, and goes on after the answer (see findDuplicates).
+    if (!first) startHashing(files);
     if (head.problem) throw new Error(`${file.name} ${head.problem}.`);
     const { info, problem } = sniffText(head.text, head.complete);
     if (!info) throw new Error(`${file.name} ${problem ?? 'could not be read'}.`);
