@@ -1,5 +1,6 @@
 // Part worker: encodes one byte range of a big file for the ingest worker (file-parts.ts); chunks
-// travel back as transferred buffers. It also hashes files, off the ingest worker's thread.
+// travel back as transferred buffers. It also hashes files, or stores an import's chunks (the
+// writer), off the ingest worker's thread.
 import { expose, transfer } from 'comlink';
 import { putChunk } from '../storage/dataset-repo';
 import { getDb } from '../storage/db';

@@ -66,7 +66,7 @@ export interface IngestApi {
   importDemo(req: DemoImportRequest, onProgress: (p: ImportProgress) => void, handOver?: MessagePort): Promise<number>;
 }
 
-/** A part worker: encodes one byte range of a big file for the ingest worker, chunk by chunk, or hashes a file. */
+/** A part worker: encodes one byte range of a big file for the ingest worker, chunk by chunk, hashes a file, or stores chunks. */
 export interface PartApi {
   encode(part: FilePart, mapping: Mapping, send: ChunkSender): Promise<PartResult>;
   /** The file's SHA-256 (hex), as `hashFile` computes it. */
