@@ -25,7 +25,7 @@ abstract class BatchColumn {
       // A new source comes with a new module instance: start afresh in its memory.
       this.wasm = wasm;
       this.capacity = 0;
-      this.attach(wasm);
+      this.attach?.(wasm);
     }
     this.rows = rows;
     if (rows.count > this.capacity) {
@@ -39,7 +39,8 @@ abstract class BatchColumn {
   /** Step 2, once every pass over the batch has run: reads the results where they now are. */
   abstract bind(): void;
 
-  protected abstract attach(wasm: CsvWasm): void;
+  /** Sets up what the column keeps in a new module instance (nothing by default). */
+  protected attach?(wasm: CsvWasm): void;
   protected abstract pass(rows: FieldRows, wasm: CsvWasm): void;
 }
 
@@ -59,8 +60,6 @@ export class PlainNumbers extends BatchColumn {
   get(r: number): number {
     return this.values[r] as number;
   }
-
-  protected attach(): void {}
 
   protected pass(rows: FieldRows): void {
     rows.numbers(this.column, this.width, this.decimalComma, this.out);
@@ -107,7 +106,7 @@ export class ByteCache extends BatchColumn {
     return this.lastValue;
   }
 
-  protected attach(wasm: CsvWasm): void {
+  protected override attach(wasm: CsvWasm): void {
     this.table = wasm.table();
     this.known.fill(0);
     this.lastRun = 0;

@@ -95,13 +95,16 @@ let hashQueue: Promise<unknown> = Promise.resolve();
 export const KEEP_BYTES = 64 * 1024 * 1024;
 /** The bytes of the current choice's files read whole, until the import takes them. */
 const contents = new Map<string, Promise<ArrayBuffer>>();
+/** Bytes of the current choice read whole so far, and the most that may be. */
 let kept = 0;
+let budget = KEEP_BYTES;
 
 /** Starts hashing a new choice of files in the background, forgetting the previous choice's hashes and bytes; `keep` bytes of them at most are read whole. */
 export function startHashing(files: File[], keep = KEEP_BYTES): void {
   hashes.clear();
   contents.clear();
-  kept = KEEP_BYTES - keep;
+  kept = 0;
+  budget = keep;
   for (const f of files) hashOnce(f).catch(() => undefined);
 }
 
@@ -112,7 +115,7 @@ export function hashOnce(file: File): Promise<string> {
   const key = keyOf(file);
   let h = hashes.get(key);
   if (!h) {
-    if (kept + file.size <= KEEP_BYTES) {
+    if (kept + file.size <= budget) {
       kept += file.size;
       const whole = hashQueue.then(() => file.arrayBuffer());
       contents.set(key, whole);
