@@ -1,7 +1,7 @@
 // Record types of the IndexedDB database. Plain data only: every record must be structured-cloneable.
 import type { Mapping } from '../ingest/types';
 
-/** One source file of a dataset; `hash` is the SHA-256 of its bytes, used to spot re-imports. */
+/** One source file of a dataset; `hash` names its bytes, to spot re-imports: `xxh128:<hex>`, or the hex SHA-256 in datasets from earlier versions (file-source.ts). */
 export interface SourceFile {
   name: string;
   size: number;

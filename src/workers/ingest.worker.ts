@@ -36,7 +36,7 @@ const startWriter = () => void writer.call((w) => w.ready()).catch(() => undefin
 
 /** Files are hashed in one long-lived part worker, one after another, off this thread. */
 const hashing = partWorker();
-hashWith((file) => hashing.call((api) => api.hash(file)));
+hashWith((file, kind) => hashing.call((api) => api.hash(file, kind)));
 
 const api: IngestApi = {
   ready: async () => {

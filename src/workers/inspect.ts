@@ -5,9 +5,9 @@ import { detectTimeFormat, inferColumnKind } from '../ingest/infer';
 import { readRows } from '../ingest/read-rows';
 import type { MappingGuess, SourceInfo, TimeFormat } from '../ingest/types';
 import type { ShopLensDb } from '../storage/db';
-import { findByHashes } from '../storage/dataset-repo';
+import { findByHashes, listDatasets } from '../storage/dataset-repo';
 import { recallMapping } from '../storage/mapping-repo';
-import { hashOnce, readHead, sniffText, startHashing } from './file-source';
+import { hashOnce, isLegacyHash, legacyHash, readHead, sniffText, startHashing } from './file-source';
 
 /** Distinct values kept per column for the event-name mapping table. */
 export const DISTINCT_SHOWN = 40;
@@ -70,8 +70,13 @@ export async function inspectFiles(db: ShopLensDb, files: File[]): Promise<Inspe
 /** The chosen files already stored in a dataset, by content hash. */
 export async function findDuplicates(db: ShopLensDb, files: File[]): Promise<Duplicate[]> {
   const hashes = await Promise.all(files.map((f) => hashOnce(f)));
-  const stored = await findByHashes(db, hashes);
-  return stored.map((d) => ({ file: files[hashes.indexOf(d.hash)]?.name ?? '', datasetName: d.datasetName }));
+  // Datasets from earlier versions name their files by SHA-256: a chosen file as big as one of them is hashed that way too.
+  const legacySizes = new Set((await listDatasets(db)).flatMap((d) => d.files.filter((f) => isLegacyHash(f.hash)).map((f) => f.size)));
+  const legacy = await Promise.all(files.map((f) => (legacySizes.has(f.size) ? legacyHash(f) : null)));
+  const fileOf = new Map<string, string>();
+  files.forEach((f, i) => [hashes[i], legacy[i]].forEach((h) => h && fileOf.set(h, f.name)));
+  const stored = await findByHashes(db, [...fileOf.keys()]);
+  return stored.map((d) => ({ file: fileOf.get(d.hash) ?? '', datasetName: d.datasetName }));
 }
 
 /** Distinct values per column over the rows of a text made of complete lines. */

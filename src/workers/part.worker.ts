@@ -10,7 +10,7 @@ import type { PartApi } from './protocol';
 
 const api: PartApi = {
   encode: (part, mapping, send) => encodePart(part, mapping, (c) => send(transfer(c, Object.values(c.chunk.columns)))),
-  hash: (file) => hashFile(file),
+  hash: (file, kind) => hashFile(file, kind),
   store: async (chunk) => {
     await putChunk(getDb(), chunk);
     return transfer({ rows: chunk.rows, columns: chunk.columns }, Object.values(chunk.columns));

@@ -10,6 +10,7 @@ import type { EncodedChunk } from '../ingest/encoder';
 import type { Mapping } from '../ingest/types';
 import type { ChunkRecord } from '../storage/schema';
 import type { ChunkSender, FilePart, PartResult } from './file-parts';
+import type { HashKind } from './file-source';
 import type { ImportProgress } from './import-job';
 import type { BackendInfo, BackendName } from '../models/runtime/backends';
 import type { RuntimeSelfTest } from '../models/runtime/self-test';
@@ -69,8 +70,8 @@ export interface IngestApi {
 /** A part worker: encodes one byte range of a big file for the ingest worker, chunk by chunk, hashes a file, or stores chunks. */
 export interface PartApi {
   encode(part: FilePart, mapping: Mapping, send: ChunkSender): Promise<PartResult>;
-  /** The file's SHA-256 (hex), as `hashFile` computes it. */
-  hash(file: Blob): Promise<string>;
+  /** The file's content hash of that kind, as `hashFile` computes it. */
+  hash(file: Blob, kind: HashKind): Promise<string>;
   /** Stores a chunk of an import and hands its columns back (transferred both ways). */
   store(chunk: ChunkRecord): Promise<EncodedChunk>;
   /** Resolves once the worker runs and its database is open. */
