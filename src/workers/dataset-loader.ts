@@ -17,14 +17,13 @@ export interface LoadedDataset {
 
 /**
  * Reads chunks and dictionaries, derives sessions when the source had none, builds indexes. What an
- * import `handed` over is used instead of reading it back when its chunks hold all the rows.
+ * import `handed` over is used instead of reading it back when its chunks hold all its rows: then
+ * storage is not read at all, and the import may still be writing the dataset's record.
  */
 export async function loadDataset(db: ShopLensDb, id: string, handed?: Promise<HandedDataset | null> | null): Promise<LoadedDataset> {
-  const meta = await getDataset(db, id);
-  if (!meta) throw new Error('This dataset no longer exists. It may have been deleted in another tab.');
   const given = await handed;
-  const complete = given && given.chunks.reduce((n, c) => n + c.rows, 0) === meta.rows ? given : null;
-  const [chunks, dicts] = complete ? [complete.chunks, complete.dictionaries] : await Promise.all([loadChunks(db, id), loadDictionaries(db, id)]);
+  const whole = given && given.chunks.reduce((n, c) => n + c.rows, 0) === given.rows ? given : null;
+  const [chunks, dicts] = whole ? [whole.chunks, whole.dictionaries] : await readBack(db, id);
   const { table, session } = tableFromChunks(chunks, dicts);
   const byUser = groupByUser(table.user, table.ts, dicts.user?.length ?? 0);
   let full: EventTable;
@@ -35,4 +34,9 @@ export async function loadDataset(db: ShopLensDb, id: string, handed?: Promise<H
     full = { ...table, session: derived.session, sessionCount: derived.count };
   }
   return { table: full, byUser, overview: buildOverviewIndex(full) };
+}
+
+async function readBack(db: ShopLensDb, id: string) {
+  if (!(await getDataset(db, id))) throw new Error('This dataset no longer exists. It may have been deleted in another tab.');
+  return Promise.all([loadChunks(db, id), loadDictionaries(db, id)]);
 }

@@ -4,23 +4,30 @@
 // its dictionaries (another ~30 ms).
 import type { EncodedChunk } from '../ingest/encoder';
 
-/** What travels on the port: chunks in any order, then the outcome (with the dictionaries when the dataset is complete). */
-export type HandOverMessage = { index: number; chunk: EncodedChunk } | { done: false } | { done: true; dictionaries: Record<string, string[]> };
+/** What travels on the port: chunks in any order, then the outcome (with the row count and dictionaries when every chunk is stored). */
+export type HandOverMessage = { index: number; chunk: EncodedChunk } | { done: false } | { done: true; rows: number; dictionaries: Record<string, string[]> };
 
 /** The importing side. */
 export interface HandOverSender {
   /** Sends a chunk that is stored; its buffers move to the compute worker and are unusable here after. */
   chunk(index: number, chunk: EncodedChunk): void;
-  /** Ends the hand-over: with the dataset's dictionaries when it is complete, with null when the import failed. */
-  end(dictionaries: Record<string, string[]> | null): void;
+  /**
+   * Ends the hand-over, once: with the dataset's row count and dictionaries as soon as every chunk
+   * is stored (the compute worker loads the dataset while the import writes its record), with null
+   * when the import failed before that.
+   */
+  end(complete: { rows: number; dictionaries: Record<string, string[]> } | null): void;
 }
 
 export function handOverSender(port: MessagePort): HandOverSender {
   const post = (m: HandOverMessage, transfer: Transferable[] = []) => port.postMessage(m, transfer);
+  let open = true;
   return {
     chunk: (index, chunk) => post({ index, chunk }, Object.values(chunk.columns)),
-    end: (dictionaries) => {
-      post(dictionaries ? { done: true, dictionaries } : { done: false });
+    end: (complete) => {
+      if (!open) return;
+      open = false;
+      post(complete ? { done: true, ...complete } : { done: false });
       port.close();
     },
   };
@@ -31,13 +38,14 @@ export interface HandedChunk extends EncodedChunk {
   index: number;
 }
 
-/** A complete dataset as handed over. */
+/** A dataset as handed over: whole when its chunks hold `rows` rows. */
 export interface HandedDataset {
   chunks: HandedChunk[];
+  rows: number;
   dictionaries: Record<string, string[]>;
 }
 
-/** The receiving side: resolves to the chunks in key order and the dictionaries once the import is done, or to null when it failed. */
+/** The receiving side: resolves to the chunks in key order, the row count and the dictionaries once every chunk is stored, or to null when the import failed. */
 export function receiveHandOver(port: MessagePort): Promise<HandedDataset | null> {
   const chunks: HandedChunk[] = [];
   return new Promise((resolve) => {
@@ -48,7 +56,7 @@ export function receiveHandOver(port: MessagePort): Promise<HandedDataset | null
         return;
       }
       port.close();
-      resolve(m.done ? { chunks: chunks.sort((a, b) => a.index - b.index), dictionaries: m.dictionaries } : null);
+      resolve(m.done ? { chunks: chunks.sort((a, b) => a.index - b.index), rows: m.rows, dictionaries: m.dictionaries } : null);
     };
   });
 }

@@ -79,9 +79,7 @@ export interface ImportOptions {
 export function runImport(db: ShopLensDb, spec: ImportSpec, sources: RowSource[], onProgress: (p: ImportProgress) => void, options: ImportOptions = {}): Promise<number> {
   return withLock(importLockName(spec.datasetId), async () => {
     try {
-      const { rows, dictionaries } = await importAll(db, spec, sources, onProgress, options);
-      options.handOver?.end(dictionaries);
-      return rows;
+      return await importAll(db, spec, sources, onProgress, options);
     } catch (e) {
       options.handOver?.end(null);
       await deleteDataset(db, spec.datasetId);
@@ -90,9 +88,8 @@ export function runImport(db: ShopLensDb, spec: ImportSpec, sources: RowSource[]
   });
 }
 
-async function importAll(db: ShopLensDb, spec: ImportSpec, sources: RowSource[], onProgress: (p: ImportProgress) => void, { parallel, handOver, store = storeHere(db) }: ImportOptions): Promise<{ rows: number; dictionaries: Record<string, string[]> }> {
+async function importAll(db: ShopLensDb, spec: ImportSpec, sources: RowSource[], onProgress: (p: ImportProgress) => void, { parallel, handOver, store = storeHere(db) }: ImportOptions): Promise<number> {
   const started = performance.now();
-  await beginImport(db, { id: spec.datasetId, name: spec.name, createdAt: Date.now(), preset: spec.preset, mapping: spec.mapping, header: spec.header, labels: spec.labels });
   const enc = new EventEncoder(spec.mapping, spec.header);
   const rejections: Rejection[] = [];
   const reasonCounts: Record<string, number> = {};
@@ -101,8 +98,9 @@ async function importAll(db: ShopLensDb, spec: ImportSpec, sources: RowSource[],
 
   // Chunk writes queue up one after another, overlapping IndexedDB with parsing. A writer waits
   // until the writes queued before its own are done, which bounds memory: one write in flight per
-  // part being read.
-  let writing: Promise<void> = Promise.resolve();
+  // part being read. The first waits for the dataset's record, written while the first chunk is parsed.
+  let writing = beginImport(db, { id: spec.datasetId, name: spec.name, createdAt: Date.now(), preset: spec.preset, mapping: spec.mapping, header: spec.header, labels: spec.labels });
+  writing.catch(() => undefined);
   const writeChunk = async (chunk: EncodedChunk, index: number) => {
     chunkBytes += Object.values(chunk.columns).reduce((s, b) => s + b.byteLength, 0);
     const before = writing;
@@ -147,9 +145,10 @@ async function importAll(db: ShopLensDb, spec: ImportSpec, sources: RowSource[],
   }
   if (enc.pending > 0) await writeChunk(enc.take(), sources.length * SOURCE_STRIDE);
   await writing;
+  const dictionaries = enc.dictionaries();
+  handOver?.end({ rows: enc.total, dictionaries });
   const files = await Promise.all(sources.map(async (s) => ({ ...s.file, hash: await s.hash() })));
   const importMs = performance.now() - started;
-  const dictionaries = enc.dictionaries();
   await finishImport(db, spec.datasetId, {
     files,
     dictionaries, rows: enc.total, timeRange: [enc.minTs, enc.maxTs], columns: enc.columns, chunkBytes, rejections,
@@ -157,7 +156,7 @@ async function importAll(db: ShopLensDb, spec: ImportSpec, sources: RowSource[],
   });
   if (spec.signature) await rememberMapping(db, spec.signature, spec.preset, spec.mapping);
   onProgress({ rows: enc.total, rejected: rejections.length, bytesDone: bytesTotal, bytesTotal, elapsedMs: importMs, file: '' });
-  return { rows: enc.total, dictionaries };
+  return enc.total;
 }
 
 /** Stores chunks on this thread. */
