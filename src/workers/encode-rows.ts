@@ -21,18 +21,22 @@ export interface EncodeCounts {
   lines: number;
   rowsRead: number;
   rejected: number;
+  /** The last record of delimited text ends inside a quoted field that never closes. */
+  open: boolean;
 }
 
 /** Encodes every row of `reader`; a row with a field count other than `fields` is rejected. */
 export async function encodeRows(reader: RowReader, enc: EventEncoder, fields: number, hooks: EncodeHooks): Promise<EncodeCounts> {
   let rowsRead = 0;
   let rejected = 0;
+  let open = false;
   const reject = (line: number, reason: string) => {
     rejected++;
     hooks.reject(line, reason);
   };
   const lines = await reader.read(async (batch) => {
     hooks.signal?.throwIfAborted();
+    if (batch instanceof FieldRows && batch.open >= 0) open = true;
     const rows = batch instanceof FieldRows ? fieldRows(batch, enc) : stringRows(batch, enc);
     rowsRead += rows.count;
     for (let i = 0; i < rows.count; i++) {
@@ -43,7 +47,7 @@ export async function encodeRows(reader: RowReader, enc: EventEncoder, fields: n
     }
     await hooks.afterBatch?.(rowsRead, rejected);
   });
-  return { lines, rowsRead, rejected };
+  return { lines, rowsRead, rejected, open };
 }
 
 /** One batch as the loop walks it, whichever reader made it. */

@@ -10,8 +10,9 @@ import { openDb } from '../storage/db';
 import { loadDataset } from './dataset-loader';
 import { minPartBytes } from './file-parts';
 import { fileSource } from './file-source';
+import { EventEncoder } from '../ingest/encoder';
 import { runImport } from './import-job';
-import type { PartRunner } from './read-parts';
+import { CutInsideQuotes, readParts, type PartRunner } from './read-parts';
 import { inspectFiles } from './inspect';
 import { expected, importFile, inThread } from './real-data.test-util';
 
@@ -52,7 +53,33 @@ function bigCsv(): File {
   return new File([`${lines.join('\n')}\n`], 'big.csv');
 }
 
+/** A small CSV whose middle byte lies inside a quoted field of many lines. */
+function quotedMiddle(): File {
+  const line = (i: number, name: string) => `2020-01-01 10:00:${String(i % 60).padStart(2, '0')},u${i % 7},p${i},${name},${i === 70 ? 'cheap' : 1.5}\n`;
+  const rows = Array.from({ length: 100 }, (_, i) => line(i, i === 50 ? `"${'a long\n'.repeat(150)}name"` : `item ${i}`));
+  return new File(['event_time,user_id,product_id,name,price\n', ...rows], 'quoted.csv');
+}
+
 describe('a big file read in parts', () => {
+  it('a cut inside a quoted field is told by the part before it, and the import reads the file whole instead', async () => {
+    const file = quotedMiddle();
+    const db = openDb(`parts-${crypto.randomUUID()}`);
+    const ins = await inspectFiles(db, [file]);
+    const mapping = { ...ins.guess.mapping, columns: { ...ins.guess.mapping.columns, price: 4 } };
+    const { first, rest } = await (fileSource(file, false, ins.info).split?.(2, 1) ?? Promise.reject(new Error('no split')));
+    expect(rest).toHaveLength(1);
+    const read = { enc: new EventEncoder(mapping, ins.info.header), mapping, fields: 5, keyBase: 0, write: async () => undefined, reject: () => undefined, progress: () => undefined, judge: () => undefined };
+    await expect(readParts(first, rest, inThread, read)).rejects.toBeInstanceOf(CutInsideQuotes);
+    for (const [id, parallel] of [['one', undefined], ['two', { parts: 2, run: inThread, minPart: 1 }]] as const) {
+      const spec = { datasetId: id, name: id, header: ins.info.header, mapping, preset: ins.guess.preset };
+      await runImport(db, spec, [fileSource(file, false, ins.info)], () => undefined, { parallel });
+    }
+    expect(firstDifference(await decodedRows(db, 'two'), await decodedRows(db, 'one'))).toBeNull();
+    expect((await listDatasets(db)).map((d) => d.rows)).toEqual([99, 99]);
+    // The report numbers records (as papaparse does): row 70 comes after the header and rows 0-69.
+    expect(await loadRejections(db, 'two')).toEqual([{ file: 'quoted.csv', line: 72, reason: "non-numeric price 'cheap'" }]);
+  });
+
   it('online-retail in 4 parts stores the rows of a sequential read and the expected figures', async () => {
     const file = new File([gunzipSync(readFileSync(resolve(import.meta.dirname, '../../../shared/datasets/online-retail.csv.gz')))], 'online-retail.csv');
     const db = openDb(`parts-${crypto.randomUUID()}`);

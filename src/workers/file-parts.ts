@@ -1,5 +1,6 @@
-// Big plain-text files are cut at record boundaries into parts that part workers encode side by
-// side; each part's chunks travel back to the importing worker with the dictionary values they use.
+// Big plain-text files are cut at line starts into parts that part workers encode side by side;
+// each part's chunks travel back to the importing worker with the dictionary values they use. A part
+// that ends inside an open quote tells the importer that its cut was no record boundary (read-parts.ts).
 import { EventEncoder, type DictDelta, type EncodedChunk } from '../ingest/encoder';
 import { fileReader } from '../ingest/read-rows';
 import type { Mapping, SourceInfo } from '../ingest/types';
@@ -10,9 +11,10 @@ export const MIN_PART_BYTES = 8 * 1024 * 1024;
 
 /**
  * The smallest part on a machine with `cores` cores. On two, a part worker competes with the
- * importing worker, IndexedDB and the page for the same cores, and its start (a fresh JIT) and the
- * search for cuts cost more: side by side (bench:ingest), online-retail (48 MB) imported 6–9% faster
- * whole than in two parts, an 88 MB clickstream 6% faster in two.
+ * importing worker, IndexedDB and the page for the same cores, and its start (a fresh JIT) costs
+ * more: side by side (bench:ingest), online-retail (48 MB) imported 6–9% faster whole than in two
+ * parts (~15% once cuts were at line starts), and an 88 MB clickstream 6% faster in two, which
+ * cuts at line starts made ~10% faster still.
  */
 export function minPartBytes(cores: number): number {
   return cores <= 2 ? 4 * MIN_PART_BYTES : MIN_PART_BYTES;
@@ -20,7 +22,7 @@ export function minPartBytes(cores: number): number {
 /** Most parts one file is cut into. */
 export const MAX_PARTS = 4;
 
-/** A byte range of a file that starts and ends on record boundaries. */
+/** A byte range of a file that starts and ends at line starts (split.ts). */
 export interface FilePart {
   file: Blob;
   start: number;

@@ -10,7 +10,7 @@ import type { ChunkRecord, Rejection, SourceFile } from '../storage/schema';
 import type { SourceReader } from '../ingest/read-rows';
 import type { HandOverSender } from './hand-over';
 import type { FilePart } from './file-parts';
-import { readParts, SOURCE_STRIDE, type PartRunner } from './read-parts';
+import { CutInsideQuotes, readParts, SOURCE_STRIDE, type PartRunner } from './read-parts';
 
 /** Rejections shown in the UI; the full list is stored for the CSV download. */
 export const SHOWN_REJECTIONS = 100;
@@ -79,7 +79,14 @@ export interface ImportOptions {
 export function runImport(db: ShopLensDb, spec: ImportSpec, sources: RowSource[], onProgress: (p: ImportProgress) => void, options: ImportOptions = {}): Promise<number> {
   return withLock(importLockName(spec.datasetId), async () => {
     try {
-      return await importAll(db, spec, sources, onProgress, options);
+      return await importAll(db, spec, sources, onProgress, options).catch(async (e: unknown) => {
+        if (!(e instanceof CutInsideQuotes)) throw e;
+        // Rare: a file cut into parts at a line break inside a quoted field. Start again, reading
+        // each file whole; the compute worker reads the dataset from storage when it opens.
+        options.handOver?.end(null);
+        await deleteDataset(db, spec.datasetId);
+        return importAll(db, spec, sources, onProgress, { store: options.store });
+      });
     } catch (e) {
       options.handOver?.end(null);
       await deleteDataset(db, spec.datasetId);

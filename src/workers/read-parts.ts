@@ -15,6 +15,11 @@ const PART_STRIDE = 2 ** 24;
 /** Gap between pauses that let the part workers' chunks in. */
 const YIELD_MS = 8;
 
+/** A cut between parts fell inside a quoted field that holds line breaks (split.ts): read the source whole. */
+export class CutInsideQuotes extends Error {
+  override name = 'CutInsideQuotes';
+}
+
 /** What reading one source needs from the import around it. */
 export interface SourceRead {
   enc: EventEncoder;
@@ -32,8 +37,9 @@ export interface SourceRead {
 
 /**
  * Reads `first` here and each of `rest` through `run`, all at once; the first failure aborts the
- * others and is rethrown once all have stopped. Rejected lines of later parts are numbered from the
- * top of the file. Resolves to the counts of the whole source.
+ * others and is rethrown once all have stopped, and a cut found to lie inside a quoted field throws
+ * CutInsideQuotes once all are done. Rejected lines of later parts are numbered from the top of the
+ * file. Resolves to the counts of the whole source.
  */
 export async function readParts(first: SourceReader, rest: FilePart[], run: PartRunner | undefined, r: SourceRead): Promise<EncodeCounts> {
   const partBytes = rest.map(() => 0);
@@ -74,7 +80,9 @@ export async function readParts(first: SourceReader, rest: FilePart[], run: Part
       })),
     ]);
     if (ctl.signal.aborted || !own) throw failure;
-    const total = { ...own };
+    // A part that ends inside an open quote was cut short: the next one started inside the field.
+    if ([own, ...parts].slice(0, -1).some((p) => p?.open)) throw new CutInsideQuotes(`a cut fell inside a quoted field`);
+    const total = { ...own, open: parts.at(-1)?.open ?? own.open };
     for (const part of parts) {
       if (!part) throw failure;
       for (const x of part.rejections) r.reject(total.lines + x.line, x.reason);
