@@ -2,8 +2,8 @@
 // one big file side by side (ARCHITECTURE.md §2).
 import type { SourceLayout } from './types';
 
-/** Bytes scanned per read while looking for boundaries. */
-const SCAN_BYTES = 4 * 1024 * 1024;
+/** Bytes read at a time while looking for a line start. */
+const SCAN_BYTES = 64 * 1024;
 
 const NL = 0x0a;
 
@@ -51,16 +51,17 @@ class Cuts {
   }
 }
 
-/** Offers the start of every line near a target; slices before it are skipped. */
+/** Offers each target the first line start at or after it, reading from the byte before it on. */
 async function lineStarts(file: Blob, cuts: Cuts, scanBytes: number): Promise<void> {
-  for (let base = 0; base < file.size && !cuts.done; base += scanBytes) {
-    if (base + scanBytes < cuts.target) continue;
-    const bytes = new Uint8Array(await file.slice(base, base + scanBytes).arrayBuffer());
-    for (let i = Math.max(0, cuts.target - 1 - base); i < bytes.length && !cuts.done; i = Math.max(i, cuts.target - 1 - base)) {
-      const n = bytes.indexOf(NL, i);
-      if (n < 0) break;
-      cuts.offer(base + n + 1);
-      i = n + 1;
+  let from = Math.max(0, cuts.target - 1);
+  while (!cuts.done && from < file.size) {
+    const bytes = new Uint8Array(await file.slice(from, from + scanBytes).arrayBuffer());
+    const n = bytes.indexOf(NL);
+    if (n < 0) {
+      from += bytes.length;
+      continue;
     }
+    cuts.offer(from + n + 1);
+    from = Math.max(from + n + 1, cuts.target - 1);
   }
 }
